@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace ArchPlan.Cli.Commands;
+
+/// <summary>Every archplan command, each built in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliConsole console)
+    {
+        _ = console;
+        yield break;
+    }
+}

@@ -1,0 +1,3 @@
+using ArchPlan.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

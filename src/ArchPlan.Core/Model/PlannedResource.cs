@@ -1,0 +1,98 @@
+using ArchPlan.Common;
+using ArchPlan.Diagnostics;
+
+namespace ArchPlan.Model;
+
+/// <summary>The kinds of AWS resource a plan can name.</summary>
+public enum ResourceKind
+{
+    Unknown,
+    LambdaFunction,
+    FargateService,
+    FargateTask,
+    S3Bucket,
+    DynamoDbTable,
+    SqsQueue,
+    SnsTopic,
+    EventBridgeRule,
+    RestApi,
+    HttpApi,
+    CloudWatchAlarm,
+    RdsInstance,
+    AuroraCluster,
+    StateMachine,
+
+    // Supporting resources: recognised so they are not reported as unknown; the generator creates what
+    // the other resources need (a VPC for Fargate or RDS, a cluster for Fargate, log groups) itself.
+    EcrRepository,
+    Vpc,
+    EcsCluster,
+    LogGroup,
+    IamRole,
+    SecretsManagerSecret,
+    KmsKey,
+    CloudWatchDashboard,
+}
+
+/// <summary>One resource from the plan's AWS Resources list.</summary>
+public sealed record PlannedResource
+{
+    public required ResourceKind Kind { get; init; }
+
+    /// <summary>The resource's own name (from a bold or code span, else derived from the text), e.g. <c>leaderboard-snapshot</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The list item as plain text, for messages and comments.</summary>
+    public required string Text { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>Lambda runtime as written, normalised to CDK's form (e.g. <c>python3.12</c>, <c>nodejs20.x</c>, <c>dotnet8</c>).</summary>
+    public string? Runtime { get; init; }
+
+    public int? MemoryMb { get; init; }
+
+    /// <summary>ECS CPU units (1024 = 1 vCPU).</summary>
+    public int? Cpu { get; init; }
+
+    public int? TimeoutSeconds { get; init; }
+
+    public Schedule? Schedule { get; init; }
+
+    /// <summary>True when the plan asks for a dead-letter queue (on a queue or a function).</summary>
+    public bool DeadLetterQueue { get; init; }
+
+    /// <summary>The ECR repository (or image) a Fargate task runs, when the plan names one.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Relationships stated in the plan, e.g. this rule starts that task.</summary>
+    public EquatableArray<ResourceLink> Links { get; init; } = EquatableArray<ResourceLink>.Empty;
+
+    public bool IsCompute => Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
+}
+
+/// <summary>A schedule as CloudWatch/EventBridge expresses it, with the plan's own words.</summary>
+/// <param name="Expression"><c>cron(0 10 * * ? *)</c> or <c>rate(5 minutes)</c>.</param>
+/// <param name="Text">What the plan wrote, e.g. "daily at 10:00 AM UTC".</param>
+public sealed record Schedule(string Expression, string Text);
+
+/// <summary>How one resource relates to another (by the other's <see cref="PlannedResource.Name"/>).</summary>
+public sealed record ResourceLink(LinkKind Kind, string Target);
+
+public enum LinkKind
+{
+    /// <summary>This resource (bucket events, queue messages, a rule) invokes the target compute.</summary>
+    Triggers,
+
+    /// <summary>This API fronts the target function.</summary>
+    Fronts,
+
+    /// <summary>This schedule or rule starts the target task or state machine.</summary>
+    Starts,
+
+    /// <summary>This alarm or resource notifies / publishes to the target (topic, queue).</summary>
+    Notifies,
+
+    /// <summary>This compute reads or writes the target (bucket, table, queue).</summary>
+    Uses,
+}
