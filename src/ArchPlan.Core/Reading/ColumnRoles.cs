@@ -49,7 +49,7 @@ internal static class ColumnRoles
                 }
                 hasName = true;
             }
-            else if (role == ColumnRole.Other && EnvironmentNames.Canonical(key) is { } env)
+            else if (role == ColumnRole.Other && EnvironmentNames.Name(key) is { } env)
             {
                 role = ColumnRole.EnvironmentValue;
                 environment = env;

@@ -139,7 +139,7 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
             if (envColumn >= 0)
             {
                 var envCell = Cell(envColumn).Trim();
-                rowEnvironment = EnvironmentNames.Canonical(envCell) ?? (CellValues.IsEmpty(envCell) || envCell.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : envCell.ToLowerInvariant());
+                rowEnvironment = EnvironmentNames.Name(envCell) ?? (CellValues.IsEmpty(envCell) || envCell.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : envCell.ToLowerInvariant());
             }
             if (rowEnvironment is not null)
             {

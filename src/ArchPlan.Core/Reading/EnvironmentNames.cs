@@ -26,7 +26,27 @@ public static class EnvironmentNames
     };
 
     /// <summary>The canonical name for a word such as "Production" (→ prod), or null when it names no environment.</summary>
-    public static string? Canonical(string? word)
+    /// <remarks>For comparing environments; the model keeps the plan's own spelling (see <see cref="Name"/>).</remarks>
+    public static string? Canonical(string? word) => Strip(word) is { } trimmed ? Known.GetValueOrDefault(trimmed) : null;
+
+    /// <summary>The environment a word names, as the plan spells it, lower-cased ("Production" → production), or null when it names none.</summary>
+    /// <remarks>The plan's spelling is kept because it becomes the environment's name in the generated app and on the command line.</remarks>
+    public static string? Name(string? word) =>
+        Strip(word) is { } trimmed && Known.ContainsKey(trimmed) ? trimmed.ToLowerInvariant() : null;
+
+    /// <summary>Finds an environment named in a heading such as "Production" or "Environment Variables (staging)", as the heading spells it.</summary>
+    public static string? InHeading(string heading)
+    {
+        if (Name(heading) is { } whole)
+        {
+            return whole;
+        }
+        var open = heading.IndexOf('(');
+        var close = heading.LastIndexOf(')');
+        return open >= 0 && close > open ? Name(heading[(open + 1)..close]) : null;
+    }
+
+    private static string? Strip(string? word)
     {
         if (string.IsNullOrWhiteSpace(word))
         {
@@ -41,18 +61,6 @@ public static class EnvironmentNames
         {
             trimmed = trimmed[..^" value".Length].Trim();
         }
-        return Known.GetValueOrDefault(trimmed);
-    }
-
-    /// <summary>Finds an environment named in a heading such as "Production" or "Environment Variables (staging)".</summary>
-    public static string? InHeading(string heading)
-    {
-        if (Canonical(heading) is { } whole)
-        {
-            return whole;
-        }
-        var open = heading.IndexOf('(');
-        var close = heading.LastIndexOf(')');
-        return open >= 0 && close > open ? Canonical(heading[(open + 1)..close]) : null;
+        return trimmed;
     }
 }

@@ -10,16 +10,31 @@ internal sealed class Outline
 {
     private readonly List<Heading> _headings;
 
-    public Outline(MarkdownDocument document)
+    public Outline(MarkdownDocument document, SourceText source)
     {
-        _headings = [.. document.Descendants<HeadingBlock>()
+        // Lines come from the span rather than HeadingBlock.Line, which is the underline for a setext heading.
+        var headings = document.Descendants<HeadingBlock>()
             .Where(h => h.Parent is MarkdownDocument)
             .Select(h =>
             {
                 var text = InlineText.Of(h.Inline);
-                return new Heading(h.Level, text, Normalize(text), h.Span.Start, h.Line, h.Column);
-            })];
+                var line = source.LineOf(h.Span.Start);
+                return new Heading(h.Level, text, Normalize(text), h.Span.Start, line, h.Span.Start - source.LineStart(line));
+            })
+            .ToList();
+
+        // The document title ("# Secrets rotation for ...") names the plan, not a section: a title that
+        // happens to contain "Secrets" or "Stack Structure" must not pass for that section.
+        if (headings.Count > 1 && headings[0].Level == 1 && headings.Skip(1).Any(h => h.Level == 2))
+        {
+            Title = headings[0];
+            headings.RemoveAt(0);
+        }
+        _headings = headings;
     }
+
+    /// <summary>The plan's title heading, kept out of <see cref="Headings"/>.</summary>
+    public Heading? Title { get; }
 
     public IReadOnlyList<Heading> Headings => _headings;
 

@@ -115,7 +115,7 @@ public static partial class PlanReader
             return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter }, diagnostics.ToImmutableSorted());
         }
 
-        var outline = new Outline(document);
+        var outline = new Outline(document, source);
         var (product, origin, productLocation, stackFile) = FindProduct(document, outline, source, frontMatter, options, diagnostics);
         string Substitute(string s) => product is null ? s : s.Replace("[product]", product, StringComparison.Ordinal);
 

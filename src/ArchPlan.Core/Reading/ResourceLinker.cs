@@ -22,6 +22,20 @@ internal static partial class ResourceLinker
                 }
                 var before = from.Text[..index].ToLowerInvariant();
                 var window = before.Length > 60 ? before[^60..] : before;
+
+                // "started by `worker`" on a state machine's line, "subscribed to `topic`" on a queue's: the
+                // link belongs to the resource named, whatever the grammar of the sentence.
+                if (StartedByWords().IsMatch(window) && from.Kind is ResourceKind.StateMachine or ResourceKind.FargateTask or ResourceKind.FargateService
+                    && (to.IsCompute || to.Kind == ResourceKind.EventBridgeRule))
+                {
+                    links[to].Add(new ResourceLink(LinkKind.Starts, from.Name));
+                    continue;
+                }
+                if (SubscribedToWords().IsMatch(window) && to.Kind == ResourceKind.SnsTopic && from.Kind == ResourceKind.SqsQueue)
+                {
+                    links[to].Add(new ResourceLink(LinkKind.Notifies, from.Name));
+                    continue;
+                }
                 switch (from.Kind, to.IsCompute)
                 {
                     case (ResourceKind.EventBridgeRule, true) when to.Kind == ResourceKind.LambdaFunction:
@@ -54,6 +68,13 @@ internal static partial class ResourceLinker
                         && TriggeredByWords().IsMatch(window):
                         links[to].Add(new ResourceLink(LinkKind.Triggers, from.Name));
                         break;
+                    case (ResourceKind.SnsTopic, _) when to.Kind == ResourceKind.SqsQueue && TriggerWords().IsMatch(window):
+                        links[from].Add(new ResourceLink(LinkKind.Notifies, to.Name));
+                        break;
+                    case (ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask, _)
+                        when to.Kind == ResourceKind.StateMachine && StartsWords().IsMatch(window):
+                        links[from].Add(new ResourceLink(LinkKind.Starts, to.Name));
+                        break;
                     case (ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask or ResourceKind.StateMachine, _)
                         when to.Kind is not (ResourceKind.EventBridgeRule or ResourceKind.CloudWatchAlarm or ResourceKind.Unknown or ResourceKind.RestApi or ResourceKind.HttpApi):
                         links[from].Add(new ResourceLink(LinkKind.Uses, to.Name));
@@ -76,18 +97,28 @@ internal static partial class ResourceLinker
     /// <summary>True when <paramref name="from"/>'s text names <paramref name="to"/>, by its name or, when it is the only one of its kind, by its kind word.</summary>
     private static bool Mentions(PlannedResource from, PlannedResource to, List<PlannedResource> all, out int index)
     {
-        var byName = Regex.Match(from.Text, $@"(?<![\w-]){Regex.Escape(to.Name)}(?![\w-])", RegexOptions.IgnoreCase);
-        if (byName.Success)
+        foreach (Match byName in Regex.Matches(from.Text, $@"(?<![\w-]){Regex.Escape(to.Name)}(?![\w-])", RegexOptions.IgnoreCase))
         {
-            index = byName.Index;
-            return true;
+            // "image from ECR repository `payments-worker`" names an image that happens to share a resource's name.
+            if (!ImageLead().IsMatch(from.Text[..byName.Index]))
+            {
+                index = byName.Index;
+                return true;
+            }
         }
         index = 0;
         if (all.Count(r => r.Kind == to.Kind) != 1 || KindWord(to.Kind) is not { } word)
         {
             return false;
         }
+        // Look for kind words only after the resource's own kind and name ("ECS Fargate service `x`" must not
+        // read as a mention of the only Fargate task).
         var skip = ResourceRecognizer.Recognize(from.Text) is { } own ? own.Index + own.Length : 0;
+        var ownName = from.Text.IndexOf(from.Name, StringComparison.OrdinalIgnoreCase);
+        if (ownName >= 0)
+        {
+            skip = Math.Max(skip, ownName + from.Name.Length);
+        }
         var byKind = Regex.Match(from.Text.ToLowerInvariant()[skip..], word);
         if (byKind.Success)
         {
@@ -110,9 +141,21 @@ internal static partial class ResourceLinker
         _ => null,
     };
 
-    [GeneratedRegex(@"\b(?:trigger|triggers|invoke|invokes|notif|notifies|feeds?|delivers?|events?\s+to|sends?\s+to)\w*\b")]
+    [GeneratedRegex(@"\b(?:trigger|triggers|invoke|invokes|notif|notifies|feeds?|delivers?|events?\s+to|sends?\s+to|fans?\s+out\s+to|publish\w*\s+to|(?:processed|consumed|handled|polled|read)\s+by)\w*\b")]
     private static partial Regex TriggerWords();
 
     [GeneratedRegex(@"\b(?:consum\w*|process\w*|triggered\s+by|invoked\s+by|subscribe\w*|listen\w*|polls?|reads?\s+messages|driven\s+by|fed\s+by)\b")]
     private static partial Regex TriggeredByWords();
+
+    [GeneratedRegex(@"\b(?:started|run|launched|kicked\s+off|executed)\s+by\s*$")]
+    private static partial Regex StartedByWords();
+
+    [GeneratedRegex(@"\b(?:subscribed|subscribes|subscription)\s+to\s*$")]
+    private static partial Regex SubscribedToWords();
+
+    [GeneratedRegex(@"\b(?:starts?|starting|runs?|executes?|kicks?\s+off)\b")]
+    private static partial Regex StartsWords();
+
+    [GeneratedRegex(@"(?:repository|repo|image)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageLead();
 }

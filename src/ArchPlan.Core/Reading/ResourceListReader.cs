@@ -82,7 +82,8 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         if (recognized is null)
         {
             diagnostics.Add(DiagnosticCatalog.UnknownResource, location, Truncate(head));
-            _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = Slug(head), Head = head, FullText = full, Location = location });
+            var unknownName = NameFromCode(paragraph!, substitute) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, ResourceKind.Unknown);
+            _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = unknownName, Head = head, FullText = full, Location = location });
             return;
         }
         var kind = recognized.Value.Kind;
@@ -146,12 +147,16 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
             used[draft.Name] = draft;
         }
 
+        // Resource names are not schedule words: `nightly-cleanup` or `hourly-sync` states no schedule.
+        var names = _drafts.Select(d => d.Name).Where(n => n.Length > 0).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
+        var nameWords = names.Count == 0 ? null : new Regex($@"(?<![\w-])(?:{string.Join('|', names)})(?![\w-])", RegexOptions.IgnoreCase);
         var resources = new List<PlannedResource>();
         foreach (var draft in _drafts)
         {
             var isCompute = draft.Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
-            var schedule = draft.Kind is ResourceKind.EventBridgeRule || isCompute ? ScheduleParser.Parse(draft.FullText) : null;
-            if (schedule is null && draft.Kind == ResourceKind.EventBridgeRule && ScheduleParser.LooksLikeSchedule(draft.FullText))
+            var scheduleText = nameWords?.Replace(draft.FullText, " ") ?? draft.FullText;
+            var schedule = draft.Kind is ResourceKind.EventBridgeRule || isCompute ? ScheduleParser.Parse(scheduleText) : null;
+            if (schedule is null && draft.Kind == ResourceKind.EventBridgeRule && ScheduleParser.LooksLikeSchedule(scheduleText))
             {
                 diagnostics.Add(DiagnosticCatalog.UnparsedSchedule, draft.Location, Truncate(draft.FullText));
             }

@@ -25,26 +25,26 @@ public static partial class ScheduleParser
         }
         if (Rate().Match(lower) is { Success: true } rate)
         {
-            return Rate(int.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture), rate.Groups["unit"].Value, rate.Value);
+            return Rate(int.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture), rate.Groups["unit"].Value, Original(text, rate));
         }
         if (UnixCron().Match(text) is { Success: true } unix)
         {
-            return new Schedule(FromUnixCron(unix.Groups["body"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), unix.Value.Trim());
+            return new Schedule(FromUnixCron(unix.Groups["body"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Original(text, unix));
         }
         if (EveryN().Match(lower) is { Success: true } every)
         {
-            return Rate(int.Parse(every.Groups["n"].Value, CultureInfo.InvariantCulture), every.Groups["unit"].Value, every.Value);
+            return Rate(int.Parse(every.Groups["n"].Value, CultureInfo.InvariantCulture), every.Groups["unit"].Value, Original(text, every));
         }
         if (Weekly().Match(lower) is { Success: true } weekly)
         {
             var (hour, minute) = Time(weekly);
             var day = weekly.Groups["day"].Value[..3].ToUpperInvariant();
-            return new Schedule($"cron({minute} {hour} ? * {day} *)", weekly.Value.Trim());
+            return new Schedule($"cron({minute} {hour} ? * {day} *)", Original(text, weekly));
         }
         if (DailyAt().Match(lower) is { Success: true } daily)
         {
             var (hour, minute) = Time(daily);
-            return new Schedule($"cron({minute} {hour} * * ? *)", daily.Value.Trim());
+            return new Schedule($"cron({minute} {hour} * * ? *)", Original(text, daily));
         }
         if (EveryUnit().Match(lower) is { Success: true } unit)
         {
@@ -57,8 +57,8 @@ public static partial class ScheduleParser
                 _ => word,
             };
             return normalized == "week"
-                ? new Schedule("rate(7 days)", unit.Value.Trim())
-                : Rate(1, normalized, unit.Value.Trim());
+                ? new Schedule("rate(7 days)", Original(text, unit))
+                : Rate(1, normalized, Original(text, unit));
         }
         return null;
     }
@@ -93,10 +93,20 @@ public static partial class ScheduleParser
         return (Math.Clamp(hour, 0, 23), Math.Clamp(minute, 0, 59));
     }
 
+    /// <summary>The plan's own words for a match: the patterns run on lower-cased text of the same length.</summary>
+    private static string Original(string text, Match match) => text.Substring(match.Index, match.Length).Trim();
+
+    /// <summary>Unix cron (minute hour day month weekday) to EventBridge's six fields.</summary>
+    /// <remarks>Unix numbers weekdays 0–7 from Sunday, EventBridge 1–7 from Sunday: numbers become day names so neither reading can be wrong.</remarks>
     private static string FromUnixCron(string[] f) =>
         f[4] is "*" or "?"
             ? $"cron({f[0]} {f[1]} {f[2]} {f[3]} ? *)"
-            : $"cron({f[0]} {f[1]} ? {f[3]} {f[4]} *)";
+            : $"cron({f[0]} {f[1]} ? {f[3]} {UnixWeekdays().Replace(f[4], m => DayNames[int.Parse(m.Value, CultureInfo.InvariantCulture) % 7])} *)";
+
+    private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+    [GeneratedRegex(@"(?<![/\d])[0-7](?!\d)")]
+    private static partial Regex UnixWeekdays();
 
     [GeneratedRegex(@"cron\((?<body>[^)]*)\)", RegexOptions.IgnoreCase)]
     private static partial Regex Cron();
@@ -110,10 +120,10 @@ public static partial class ScheduleParser
     [GeneratedRegex(@"every\s+(?<n>\d+)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?)\b")]
     private static partial Regex EveryN();
 
-    [GeneratedRegex(@"(?:weekly\s+on|every)\s+(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?")]
+    [GeneratedRegex(@"(?:weekly\s+on|every)\s+(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:utc|gmt)\b)?")]
     private static partial Regex Weekly();
 
-    [GeneratedRegex(@"(?:daily|nightly|every\s+day|each\s+day|every\s+night|once\s+a\s+day)\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?|at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?\s*(?:utc\s+)?(?:daily|nightly|every\s+day|each\s+day)")]
+    [GeneratedRegex(@"(?:daily|nightly|every\s+day|each\s+day|every\s+night|once\s+a\s+day)\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:utc|gmt)\b)?|at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?\s*(?:utc\s+)?(?:daily|nightly|every\s+day|each\s+day)")]
     private static partial Regex DailyAt();
 
     [GeneratedRegex(@"\b(?:every\s+(?<unit>minute|hour|day)|(?<unit>hourly|daily|nightly|weekly))\b")]
