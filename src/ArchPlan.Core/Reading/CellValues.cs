@@ -103,7 +103,7 @@ public static partial class CellValues
     }
 
     public static bool IsEmpty(string text) =>
-        text.Length == 0 || text is "-" or "—" or "–" or "_" or "n/a" or "N/A" or "none" or "None" or "(none)" or "\"\"" or "''";
+        text.Trim().ToLowerInvariant() is "" or "-" or "—" or "–" or "_" or "n/a" or "none" or "(none)" or "\"\"" or "''";
 
     private static bool MentionsSecret(string text) =>
         text.Contains("secret", StringComparison.OrdinalIgnoreCase) || text.Contains("ssm", StringComparison.OrdinalIgnoreCase) && text.Contains("secure", StringComparison.OrdinalIgnoreCase);

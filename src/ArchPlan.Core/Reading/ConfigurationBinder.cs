@@ -72,6 +72,14 @@ internal static class ConfigurationBinder
             return value;
         }
         var candidates = secrets.Where(s => value.Secret is null || string.Equals(s.Name, value.Secret, StringComparison.Ordinal)).ToList();
+
+        // A secret named like the variable ("esports-feed/api-key" for ESPORTS_FEED_API_KEY) is the plainest
+        // statement a plan can make, so it wins over a JSON field that happens to share the last word.
+        if (value.Kind == ValueKind.FromSecret && value.Secret is null
+            && candidates.Where(s => NamedLike(name, s.Name)).ToList() is [var named])
+        {
+            return value with { Secret = named.Name };
+        }
         var fieldMatches = candidates
             .SelectMany(s => s.JsonFields.Where(f => FieldMatches(name, f)).Select(f => (Secret: s, Field: f)))
             .OrderByDescending(m => Overlap(name, m.Secret.Name))
@@ -119,6 +127,15 @@ internal static class ConfigurationBinder
         return FieldSynonyms.TryGetValue(normalizedField, out var synonyms)
             && (synonyms.Contains(last) || synonyms.Contains(lastTwo))
             && !(normalizedField is "database" or "dbname" && last == "name" && tokens.Length > 1 && tokens[^2] != "db" && tokens[^2] != "database");
+    }
+
+    /// <summary>True when the secret's name, without its product prefix, spells the variable: orders/payment-token ↔ PAYMENT_TOKEN.</summary>
+    internal static bool NamedLike(string variable, string secret)
+    {
+        static string Spell(string s) => s.Replace('/', '_').Replace('-', '_').Replace('.', '_').ToUpperInvariant();
+        var slash = secret.IndexOf('/', StringComparison.Ordinal);
+        return string.Equals(Spell(secret), variable, StringComparison.OrdinalIgnoreCase)
+            || (slash >= 0 && string.Equals(Spell(secret[(slash + 1)..]), variable, StringComparison.OrdinalIgnoreCase));
     }
 
     private static int Overlap(string variable, string secret)

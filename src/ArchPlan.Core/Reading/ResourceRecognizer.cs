@@ -152,6 +152,9 @@ public static partial class ResourceRecognizer
         ResourceKind.FargateService when TaskWords().IsMatch(lower) && !ServiceWords().IsMatch(lower) => ResourceKind.FargateTask,
         ResourceKind.FargateService when !ServiceWords().IsMatch(lower) && lower.Contains("cluster", StringComparison.Ordinal) => ResourceKind.EcsCluster,
         ResourceKind.RestApi when HttpApiWords().IsMatch(lower) => ResourceKind.HttpApi,
+
+        // "RDS Aurora PostgreSQL cluster": Aurora is an RDS engine, and the more specific word decides.
+        ResourceKind.RdsInstance when lower.Contains("aurora", StringComparison.Ordinal) => ResourceKind.AuroraCluster,
         _ => kind,
     };
 
@@ -182,7 +185,7 @@ public static partial class ResourceRecognizer
     [GeneratedRegex(@"\bruby\s*(?<v>3\.\d)")]
     private static partial Regex Ruby();
 
-    [GeneratedRegex(@"\bgo(?:lang)?\s*(?:1\.\d+)?\b(?!\s*to)")]
+    [GeneratedRegex(@"\bgolang\b|\bgo\s*1\.\d+\b|\bgo\s+(?:runtime|binary|lambda)\b|\(go\)")]
     private static partial Regex Go();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<unit>mb|mib|gb|gib)\b(?!\s*(?:storage|disk|ephemeral))")]
@@ -197,7 +200,7 @@ public static partial class ResourceRecognizer
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*-?\s*(?<unit>ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\s+(?:max(?:imum)?\s+)?timeout\b")]
     private static partial Regex TimeoutAfter();
 
-    [GeneratedRegex(@"\becr\b(?:\s+(?:repository|repo|image))?(?:\s+(?:named|called))?\s*:?\s+(?<repo>[a-z0-9][a-z0-9._/-]*[a-z0-9](?::[\w.-]+)?)")]
+    [GeneratedRegex(@"\becr\b(?:\s+(?:repository|repo|image))?(?:\s+(?:named|called))?\s*:?\s+(?!(?:repository|repo|image)\b)(?<repo>[a-z0-9][a-z0-9._/-]*[a-z0-9](?::[\w.-]+)?)")]
     private static partial Regex EcrAfter();
 
     [GeneratedRegex(@"(?<repo>[a-z0-9][a-z0-9._/-]*[a-z0-9])\s+ecr\s+(?:repository|repo|image)")]

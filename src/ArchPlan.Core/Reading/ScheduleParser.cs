@@ -17,6 +17,8 @@ public static partial class ScheduleParser
             var fields = cron.Groups["body"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var expression = fields.Length switch
             {
+                // EventBridge wants '?' in one of day-of-month and day-of-week; "* * * *" is a common slip.
+                6 when fields[2] == "*" && fields[4] == "*" => $"cron({fields[0]} {fields[1]} * {fields[3]} ? {fields[5]})",
                 6 => $"cron({string.Join(' ', fields)})",
                 5 => FromUnixCron(fields),
                 _ => null,
@@ -33,18 +35,25 @@ public static partial class ScheduleParser
         }
         if (EveryN().Match(lower) is { Success: true } every)
         {
-            return Rate(int.Parse(every.Groups["n"].Value, CultureInfo.InvariantCulture), every.Groups["unit"].Value, Original(text, every));
+            var n = int.Parse(every.Groups["n"].Value, CultureInfo.InvariantCulture);
+            return n < 1 ? null : Rate(n, every.Groups["unit"].Value, Original(text, every));
         }
         if (Weekly().Match(lower) is { Success: true } weekly)
         {
-            var (hour, minute) = Time(weekly);
+            if (Time(weekly) is not { } at || NamesOtherZone(lower, weekly))
+            {
+                return null;
+            }
             var day = weekly.Groups["day"].Value[..3].ToUpperInvariant();
-            return new Schedule($"cron({minute} {hour} ? * {day} *)", Original(text, weekly));
+            return new Schedule($"cron({at.Minute} {at.Hour} ? * {day} *)", Original(text, weekly));
         }
         if (DailyAt().Match(lower) is { Success: true } daily)
         {
-            var (hour, minute) = Time(daily);
-            return new Schedule($"cron({minute} {hour} * * ? *)", Original(text, daily));
+            if (Time(daily) is not { } at || NamesOtherZone(lower, daily))
+            {
+                return null;
+            }
+            return new Schedule($"cron({at.Minute} {at.Hour} * * ? *)", Original(text, daily));
         }
         if (EveryUnit().Match(lower) is { Success: true } unit)
         {
@@ -77,7 +86,12 @@ public static partial class ScheduleParser
         return new Schedule($"rate({n} {singular}{(n == 1 ? "" : "s")})", original.Trim());
     }
 
-    private static (int Hour, int Minute) Time(Match match)
+    /// <summary>True when a time zone other than UTC follows the time: EventBridge cron is UTC, and converting would guess at daylight saving.</summary>
+    private static bool NamesOtherZone(string lower, Match match) =>
+        OtherZone().IsMatch(lower.AsSpan(match.Index + match.Length));
+
+    /// <summary>The hour and minute of a "at 10:00 AM" match, or null when the time does not exist.</summary>
+    private static (int Hour, int Minute)? Time(Match match)
     {
         var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
         var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
@@ -90,7 +104,9 @@ public static partial class ScheduleParser
         {
             hour = 0;
         }
-        return (Math.Clamp(hour, 0, 23), Math.Clamp(minute, 0, 59));
+        return hour is < 0 or > 23 || minute is < 0 or > 59 || (meridiem.Length > 0 && int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) is 0 or > 12)
+            ? null
+            : (hour, minute);
     }
 
     /// <summary>The plan's own words for a match: the patterns run on lower-cased text of the same length.</summary>
@@ -129,6 +145,9 @@ public static partial class ScheduleParser
     [GeneratedRegex(@"\b(?:every\s+(?<unit>minute|hour|day)|(?<unit>hourly|daily|nightly|weekly))\b")]
     private static partial Regex EveryUnit();
 
-    [GeneratedRegex(@"\b(?:daily|hourly|nightly|weekly|every\s+\d|every\s+(?:minute|hour|day|night|week)|cron|rate\s*\(|schedule[ds]?\b)")]
+    [GeneratedRegex(@"\b(?:daily|hourly|nightly|weekly|every\s+\d|every\s+(?:minute|hour|day|night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cron|rate\s*\(|schedule[ds]?\b)")]
     private static partial Regex ScheduleWords();
+
+    [GeneratedRegex(@"^\s*\(?(?:pst|pdt|pt|est|edt|et|cst|cdt|mst|mdt|cet|cest|bst|ist|jst|kst|aest|aedt|eet|eest|wet|west|sgt|hkt|brt|local(?:\s+time)?|[a-z]+/[a-z_]+)\b")]
+    private static partial Regex OtherZone();
 }
