@@ -38,7 +38,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidYaml = Error(
         "AP1004", "Invalid front matter", "the front matter is not valid YAML: {0}",
-        "Fix the YAML; quote values that contain ':' or start with '[', '{', '*', '&' or '!'.");
+        "Fix the YAML; quote values that contain ':' or start with '[', '{{', '*', '&' or '!'.");
 
     public static readonly DiagnosticDescriptor DuplicateFrontMatterKey = Error(
         "AP1005", "Duplicate front-matter key", "front-matter key '{0}' is given twice (first on line {1}); YAML tools silently keep the last",

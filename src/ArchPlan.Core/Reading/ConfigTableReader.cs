@@ -47,8 +47,14 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
         }
 
         var rows = table.OfType<TableRow>().ToList();
-        if (rows.Count == 0 || !rows[0].IsHeader)
+        if (rows.Count == 0)
         {
+            return;
+        }
+        if (!rows[0].IsHeader)
+        {
+            // Markdig accepts pipe rows without the |---| line as a header-less table; GitHub shows them as text.
+            diagnostics.Add(DiagnosticCatalog.BrokenTable, source.At(table.Span.Start, table.Span.Length));
             return;
         }
         var headers = rows[0].OfType<TableCell>().Select(c => InlineText.Of(c, inTableCell: true)).ToList();
@@ -84,13 +90,19 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
             }
         }
 
+        // Markdig widens the whole table to its longest row; the header as written is the reference.
+        var headerCells = rows[0].OfType<TableCell>().ToList();
+        var headerCount = WrittenCellCount(RowSource(headerCells.Count > 0 ? headerCells[0].Span.Start : rows[0].Span.Start).Text);
         foreach (var row in rows.Skip(1))
         {
             var cells = row.OfType<TableCell>().ToList();
-            var rowLocation = source.AtLine(row.Line, row.Column);
-            if (cells.Count != headers.Count)
+            // From the first cell: Markdig's row line and span are not reliable for rows after the first.
+            var (rowLocation, rowText) = RowSource(cells.Count > 0 ? cells[0].Span.Start : row.Span.Start);
+            // Markdig pads short rows and drops extra cells, so count the cells GitHub would see in the source line.
+            var written = WrittenCellCount(rowText);
+            if (written != headerCount)
             {
-                diagnostics.Add(DiagnosticCatalog.RowCellCount, rowLocation, cells.Count, headers.Count);
+                diagnostics.Add(DiagnosticCatalog.RowCellCount, rowLocation, written, headerCount);
             }
             string Cell(int index) => index >= 0 && index < cells.Count ? InlineText.Of(cells[index], inTableCell: true) : "";
             SourceLocation CellAt(int index) => index >= 0 && index < cells.Count ? source.At(cells[index].Span.Start, cells[index].Span.Length) : rowLocation;
@@ -168,20 +180,64 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
     /// <summary>Pipe rows without the |---| line are a paragraph to Markdig: say so when it sits where a config table belongs.</summary>
     private void ReportBrokenTable(ParagraphBlock paragraph)
     {
-        if (paragraph.Parent is not MarkdownDocument || paragraph.Lines.Count < 2)
-        {
-            return;
-        }
-        var first = paragraph.Lines.Lines[0].Slice.ToString().TrimStart();
-        if (!first.StartsWith('|'))
+        // Markdig releases a paragraph's Lines once its inlines are parsed, so look at the source text.
+        var lines = source.Text.Substring(paragraph.Span.Start, Math.Min(paragraph.Span.Length, source.Text.Length - paragraph.Span.Start))
+            .Split('\n')
+            .Select(l => l.TrimStart(' ', '\t', '>').Trim())
+            .Where(l => l.Length > 0)
+            .ToList();
+        if (lines.Count < 2 || !lines.All(l => l.StartsWith('|') || l.EndsWith('|')))
         {
             return;
         }
         var chain = outline.ChainAt(paragraph.Span.Start);
-        if (chain.Any(h => SectionNames.IsConfiguration(h.Key) || SectionNames.IsEnvironmentVariables(h.Key) || SectionNames.IsSecrets(h.Key)))
+        if (!chain.Any(h => SectionNames.IsCi(h.Key))
+            && chain.Any(h => SectionNames.IsConfiguration(h.Key) || SectionNames.IsEnvironmentVariables(h.Key) || SectionNames.IsSecrets(h.Key)))
         {
             diagnostics.Add(DiagnosticCatalog.BrokenTable, source.At(paragraph.Span.Start, paragraph.Span.Length));
         }
+    }
+
+    /// <summary>The location of the row holding <paramref name="offset"/> (after any blockquote markers and indentation) and its text.</summary>
+    private (SourceLocation Location, string Text) RowSource(int offset)
+    {
+        var line = source.LineOf(offset);
+        var start = source.LineStart(line);
+        var end = line + 1 < source.LineCount ? source.LineStart(line + 1) : source.Text.Length;
+        var text = source.Text[start..end].TrimEnd('\r', '\n');
+        var indent = 0;
+        while (indent < text.Length && text[indent] is ' ' or '\t' or '>')
+        {
+            indent++;
+        }
+        return (source.At(start + indent, text.Length - indent), text[indent..].Trim());
+    }
+
+    /// <summary>The number of cells in a row's source line by GitHub's rule: split at every '|' not escaped by a backslash.</summary>
+    private static int WrittenCellCount(string text)
+    {
+        var pipes = new List<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '|')
+            {
+                pipes.Add(i);
+            }
+        }
+        var count = pipes.Count + 1;
+        if (pipes.Count > 0 && pipes[0] == 0)
+        {
+            count--;
+        }
+        if (pipes.Count > 0 && pipes[^1] == text.Length - 1 && text.Length > 1)
+        {
+            count--;
+        }
+        return count;
     }
 
     private bool IsComponentHeading(Heading heading) =>

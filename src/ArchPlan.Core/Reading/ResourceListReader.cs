@@ -105,7 +105,7 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         {
             var cells = row.OfType<TableCell>().ToList();
             var text = substitute(string.Join(" — ", cells.Select(c => InlineText.Of(c, inTableCell: true))));
-            var location = source.AtLine(row.Line, row.Column);
+            var location = source.At(row.Span.Start, row.Span.Length);
             var recognized = ResourceRecognizer.Recognize(text);
             if (recognized is null)
             {
