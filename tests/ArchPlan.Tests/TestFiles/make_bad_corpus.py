@@ -166,15 +166,16 @@ error   line {ln(p, 'LOG-LEVEL')}  invalid-variable-name  `LOG-LEVEL` is not a v
 deep = "- " * 2000 + "deep\n"
 p = plan(tail="\n## Notes\n\n" + deep)
 case("010-deeply-nested-list", p, f"""
-# 2,000 list levels on one line ("- - - … deep"). Markdig refuses nesting this deep.
-error   line 0|{ln(p, '- - - -')}  too-deeply-nested  the Markdown is nested too deeply to read (at the offending line when the position is known, else the whole file)
+# 2,000 list levels on one line ("- - - … deep"). Whether Markdig refuses it depends on its depth
+# limits; what matters is that nothing overflows the stack and the rest of the plan is not misread.
+may:    line 0|{ln(p, '- - - -')}  too-deeply-nested  allowed (at the offending line when the position is known, else the whole file); otherwise no diagnostic
 time: under 5 s, no stack overflow, no exception escapes
 """)
 
 p = plan(tail="\n## Notes\n\n" + ">" * 2000 + " quoted\n")
 case("011-deeply-nested-blockquote", p, f"""
 # 2,000 nested blockquotes on one line.
-error   line 0|{ln(p, '>>>>')}  too-deeply-nested  the Markdown is nested too deeply to read
+may:    line 0|{ln(p, '>>>>')}  too-deeply-nested  allowed; otherwise no diagnostic
 time: under 5 s, no stack overflow
 """)
 
@@ -699,6 +700,16 @@ def main():
                 f.write(data)
         with open(os.path.join(folder, "expect.txt"), "w", encoding="utf-8", newline="\n") as f:
             f.write(expect)
+    readme = os.path.join(OUT, "README.md")
+    if os.path.exists(readme):
+        with open(readme, encoding="utf-8") as f:
+            head = f.read().split("## Cases")[0]
+        table = "## Cases\n\n| Case | What it is |\n| ---- | ---------- |\n"
+        for name, _, _, expect in CASES:
+            first = expect.splitlines()[0].lstrip("# ").replace("|", "\\|")
+            table += f"| `{name}` | {first} |\n"
+        with open(readme, "w", encoding="utf-8", newline="\n") as f:
+            f.write(head + table)
     print(f"{len(CASES)} cases written to {OUT}")
 
 
