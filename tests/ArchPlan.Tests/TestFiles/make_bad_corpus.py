@@ -139,6 +139,7 @@ case("007-crlf-line-endings", p, f"""
 # Every line ends in CRLF. Line numbers are the same as with LF; the defect proves it.
 error   line {ln(p, 'CACHE_TTL')}  invalid-required  `maybe` is not a Required value (use Yes or No)
 write-back: every line still ends in CRLF
+reads: product `shop` from the front matter (line 6): front matter is recognised with these line endings
 """)
 
 text = plan(env=row("LOG_LEVEL", "Log level again", "`debug`", "No"))
@@ -153,6 +154,7 @@ case("008-mixed-line-endings", p, f"""
 # LF, CRLF and one lone CR (old Mac) mixed. A lone CR ends a line in CommonMark.
 error   line {ln(p, 'LOG_LEVEL', 2)}  duplicate-variable  `LOG_LEVEL` is already defined on line {ln(p, 'LOG_LEVEL')}
 write-back: each line keeps its own ending
+reads: product `shop` from the front matter (line 6): front matter is recognised with these line endings
 """)
 
 p = "\r".join(plan().split("\n")).encode("utf-8")
@@ -160,6 +162,7 @@ p = p.replace(b"| `LOG_LEVEL`", b"| `LOG-LEVEL`")
 case("009-cr-only-line-endings", p, f"""
 # Classic Mac line endings (CR only) throughout. One invalid name to prove the line count.
 error   line {ln(p, 'LOG-LEVEL')}  invalid-variable-name  `LOG-LEVEL` is not a valid variable name (letters, digits and _ only)
+reads: product `shop` from the front matter (line 6): front matter is recognised with these line endings
 """)
 
 # ---------------------------------------------------------------- pathological Markdown
