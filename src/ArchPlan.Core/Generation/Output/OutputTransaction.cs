@@ -71,7 +71,10 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
         _undoLog.Clear();
     }
 
-    /// <summary>Undoes everything, best effort: deletes temp files, restores previous bytes, removes new folders.</summary>
+    /// <summary>
+    /// Undoes everything, best effort: deletes temp files and restores previous bytes. New folders are removed
+    /// separately by <see cref="RemoveCreatedDirectories"/>, once the lock file inside one of them is closed.
+    /// </summary>
     public void Rollback()
     {
         foreach (var staged in _staged.Where(s => !_undoLog.Contains(s)))
@@ -103,7 +106,6 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
             });
         }
         _undoLog.Clear();
-        RemoveCreatedDirectories();
     }
 
     /// <summary>Deletes the folders this transaction created, deepest first, if they are empty.</summary>
@@ -111,8 +113,14 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
     {
         for (var i = _createdDirectories.Count - 1; i >= 0; i--)
         {
-            var directory = _createdDirectories[i];
-            Try(directory, () => fileSystem.TryDeleteEmptyDirectory(directory));
+            try
+            {
+                fileSystem.TryDeleteEmptyDirectory(_createdDirectories[i]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Cosmetic only: an empty folder left behind changes no file.
+            }
         }
         _createdDirectories.Clear();
     }
