@@ -80,12 +80,12 @@ public static partial class DiagnosticCatalog
         "another ArchPlan run is writing apps/{0}/ (it holds '{1}'); nothing was written",
         "wait for the other run to finish, then run again");
 
-    /// <summary>Reading or writing the output failed; everything was rolled back.</summary>
+    /// <summary>Reading or writing the output failed (read-only folder, full disk); the run was rolled back.</summary>
     public static readonly DiagnosticDescriptor OutputIoFailed = Error(
         "AP3112",
         "Cannot write output",
-        "could not write the output: {0}; no file was changed",
-        "check that the folder is writable and the disk has free space, then run again");
+        "could not read or write the output: {0}",
+        "every change this run made was undone (AP3113 names any file that could not be restored); check that the folder is writable and the disk has free space, then run again");
 
     /// <summary>Rolling back a failed write did not fully succeed.</summary>
     public static readonly DiagnosticDescriptor RollbackFailed = Error(
