@@ -67,6 +67,8 @@ public static partial class CredentialScanner
         {
             return CredentialKind.AwsSecretAccessKey;
         }
+        // An ARN is a reference, and its "secret:name" segment would read as a keyword-led value.
+        value = ArnPattern().Replace(value, " ");
         if (Finds(UrlPasswordPattern(), value) || (value.Contains(';', StringComparison.Ordinal) && Finds(KeyValuePasswordPattern(), value)))
         {
             return CredentialKind.ConnectionStringPassword;
@@ -181,6 +183,9 @@ public static partial class CredentialScanner
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|secret[_-]?key|private[_-]?key|password|passwd|pwd|secret|token)\s*[=:]\s*[""']?(?<secret>[^\s""',;&]+)", RegexOptions.IgnoreCase)]
     private static partial Regex KeywordPattern();
+
+    [GeneratedRegex(@"arn:aws[a-z-]*:\S*")]
+    private static partial Regex ArnPattern();
 
     [GeneratedRegex(@"^(?:[a-z]+(?:[-_.][a-z]+)*|[A-Z][a-z]+)\z")]
     private static partial Regex Words();
