@@ -49,7 +49,18 @@ internal static partial class TemplatePlaceholders
             return true;
         }
         var after = match.Index + match.Length;
-        return after < text.Length && text[after] is '(' or '[' or ':';
+        if (after >= text.Length)
+        {
+            return false;
+        }
+        return text[after] is '(' or '[' || (text[after] == ':' && StartsLine(text, match.Index));
+    }
+
+    // A link reference definition ("[ref]: url") starts its line, after at most three spaces.
+    private static bool StartsLine(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        return index - lineStart <= 3 && text[lineStart..index].All(c => c == ' ');
     }
 
     private static (FrozenSet<string>, FrozenSet<string>) Load()

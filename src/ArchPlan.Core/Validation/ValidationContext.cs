@@ -36,12 +36,8 @@ internal sealed class ValidationContext
     /// </remarks>
     public IReadOnlyList<PlannedResource> ComputeTargets(EnvVariable variable)
     {
-        if (variable.Scope.Count == 0)
-        {
-            return Compute;
-        }
-        var named = Plan.Resources.Where(r => variable.Scope.Any(entry => ScopeNames(entry, r))).ToList();
-        return named.Count == 0 ? Compute : [.. named.Where(r => r.IsCompute)];
+        var named = NamedTargets(variable);
+        return named is null ? Compute : [.. named.Where(r => r.IsCompute)];
     }
 
     /// <summary>True when the variable ends up in at least one Lambda function's environment.</summary>
@@ -56,14 +52,30 @@ internal sealed class ValidationContext
 
     public IReadOnlySet<string>? EnvironmentsOf(PlannedSecret secret) => EnvironmentsOf(secret.TableIndex, []);
 
-    /// <summary>True when two rows can apply to the same environment.</summary>
-    public static bool Overlap(IReadOnlySet<string>? first, IReadOnlySet<string>? second)
+    /// <summary>True when two rows compete for the same environment.</summary>
+    /// <remarks>
+    /// A row for named environments next to a row for every environment is an override (a "Production"
+    /// table after the general one), not a clash; two general rows, or two rows for a shared environment, clash.
+    /// </remarks>
+    public static bool Overlap(IReadOnlySet<string>? first, IReadOnlySet<string>? second) => (first, second) switch
     {
-        if (first is { Count: 0 } || second is { Count: 0 })
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        _ => first.Overlaps(second),
+    };
+
+    /// <summary>
+    /// The resources a variable's scope names, or null when it has no scope or names none that the plan
+    /// lists (a handler file, say).
+    /// </summary>
+    public IReadOnlyList<PlannedResource>? NamedTargets(EnvVariable variable)
+    {
+        if (variable.Scope.Count == 0)
         {
-            return false;
+            return null;
         }
-        return first is null || second is null || first.Overlaps(second);
+        var named = Plan.Resources.Where(r => variable.Scope.Any(entry => ScopeNames(entry, r))).ToList();
+        return named.Count == 0 ? null : named;
     }
 
     /// <summary>Where a variable's value is: its value cell, else its name cell.</summary>

@@ -58,6 +58,26 @@ public sealed class DuplicateVariableRuleTests
     }
 
     [Fact]
+    public void Allows_an_environment_table_to_override_the_general_one()
+    {
+        var plan = Plan(
+            variables: [Variable("LOG_LEVEL", "info", line: 30) with { TableIndex = 0 }, Variable("LOG_LEVEL", "warn", line: 40) with { TableIndex = 1 }],
+            tables: [Table(null), Table("prod")]);
+
+        Assert.Empty(Run(new DuplicateVariableRule(), plan));
+    }
+
+    [Fact]
+    public void Reports_scopes_that_name_the_same_function_in_different_words()
+    {
+        var plan = Plan(
+            resources: [Lambda("ingest"), Lambda("export")],
+            variables: [Variable("MODE", "a", 30, "ingest"), Variable("MODE", "b", 31, "ingest Lambda")]);
+
+        Assert.Single(Run(new DuplicateVariableRule(), plan));
+    }
+
+    [Fact]
     public void Treats_names_that_differ_in_case_as_different_variables()
     {
         var plan = Plan(variables: [Variable("http_proxy", "a", 30), Variable("HTTP_PROXY", "b", 31)]);
@@ -65,8 +85,8 @@ public sealed class DuplicateVariableRuleTests
         Assert.Empty(Run(new DuplicateVariableRule(), plan));
     }
 
-    private static ConfigTable Table(string environment) =>
-        new(ConfigTableKind.EnvironmentVariables, 0, 0, EquatableArray<TableColumn>.Empty, environment, environment, At(29));
+    private static ConfigTable Table(string? environment) =>
+        new(ConfigTableKind.EnvironmentVariables, 0, 0, EquatableArray<TableColumn>.Empty, environment ?? "Environment Variables", environment, At(29));
 }
 
 public sealed class DuplicateSecretRuleTests

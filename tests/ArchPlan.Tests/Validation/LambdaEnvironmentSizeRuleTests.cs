@@ -66,6 +66,23 @@ public sealed class LambdaEnvironmentSizeRuleTests
     }
 
     [Fact]
+    public void Lets_an_environment_table_override_the_general_value()
+    {
+        var tables = new[]
+        {
+            new ConfigTable(ConfigTableKind.EnvironmentVariables, 0, 0, ArchPlan.Common.EquatableArray<TableColumn>.Empty, "Production", "prod", At(50)),
+            new ConfigTable(ConfigTableKind.EnvironmentVariables, 0, 0, ArchPlan.Common.EquatableArray<TableColumn>.Empty, "Environment Variables", null, At(29)),
+        };
+        var plan = Plan(
+            resources: [Lambda("snapshot")],
+            variables: [Variable("CONFIG", "short", 51) with { TableIndex = 0 }, Variable("CONFIG", new string('c', 5000), 30) with { TableIndex = 1 }],
+            tables: tables,
+            environments: ["prod"]);
+
+        Assert.Empty(Run(new LambdaEnvironmentSizeRule(), plan));
+    }
+
+    [Fact]
     public void Ignores_Fargate_services()
     {
         var variables = Enumerable.Range(0, 5).Select(i => Variable($"BLOB_{i}", new string('a', 1000), 30 + i));

@@ -101,6 +101,15 @@ public sealed class PlaceholderRuleTests
     }
 
     [Fact]
+    public void Reports_a_placeholder_followed_by_a_colon_in_prose_but_not_a_link_definition()
+    {
+        var diagnostic = Assert.Single(Run(new PlaceholderRule(), Plan(), "Owner [Your Name]: on call\n"));
+        Assert.Equal((1, 7), (diagnostic.Location.Line, diagnostic.Location.Column));
+
+        Assert.Empty(Run(new PlaceholderRule(), Plan(), "See the owner.\n\n[Your Name]: https://example.com/me\n"));
+    }
+
+    [Fact]
     public void Reports_YYYY_MM_DD_only_in_the_front_matter()
     {
         const string text = "---\r\ndate: YYYY-MM-DD\r\n---\r\n\r\nThe export file is named YYYY-MM-DD.csv.\r\n";

@@ -46,9 +46,10 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
     internal static int Measure(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var variable in variables)
+
+        // Rows for every environment first, so a row for this environment overrides them.
+        foreach (var (variable, applies) in variables.Select(v => (v, context.EnvironmentsOf(v))).OrderBy(x => x.Item2 is not null))
         {
-            var applies = context.EnvironmentsOf(variable);
             if (environment is not null && applies is { Count: > 0 } && !applies.Contains(environment))
             {
                 continue;
@@ -57,7 +58,7 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
                 ? variable.Value
                 : variable.PerEnvironment.FirstOrDefault(p => string.Equals(p.Environment, environment, StringComparison.OrdinalIgnoreCase))?.Value ?? variable.Value;
 
-            // The last row wins, as in CDK's environment map.
+            // Otherwise the last row wins, as in CDK's environment map.
             map[variable.Name] = Estimate(value);
         }
         return JsonSerializer.SerializeToUtf8Bytes(map, Json).Length;
