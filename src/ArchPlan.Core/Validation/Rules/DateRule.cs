@@ -10,7 +10,7 @@ internal sealed class DateRule : IPlanRule
     public void Check(ValidationContext context, DiagnosticBag diagnostics)
     {
         var field = context.Plan.FrontMatter.Find("date");
-        var date = StatusRule.StripComment(field?.Value);
+        var date = FrontMatterValue.Bare(field?.Value);
         if (field is null || date.Length == 0 || date == TemplatePlaceholders.DatePlaceholder)
         {
             return;

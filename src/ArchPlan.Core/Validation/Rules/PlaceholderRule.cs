@@ -36,11 +36,11 @@ internal sealed class PlaceholderRule : IPlanRule
         if (regions.FrontMatter is var (start, end))
         {
             var placeholder = TemplatePlaceholders.DatePlaceholder;
-            for (var index = text.IndexOf(placeholder, start, end - start + 1, StringComparison.Ordinal);
-                 index >= 0;
-                 index = text.IndexOf(placeholder, index + placeholder.Length, end - index - placeholder.Length + 1, StringComparison.Ordinal))
+            var index = start;
+            while ((index = text.IndexOf(placeholder, index, end + 1 - index, StringComparison.Ordinal)) >= 0)
             {
                 Report(context, diagnostics, index, placeholder);
+                index += placeholder.Length;
             }
         }
     }
