@@ -95,21 +95,52 @@ internal sealed class ValidationContext
     }
 
     /// <summary>
-    /// Narrows a row's location to the cell holding <paramref name="text"/> on the same line. The model
-    /// keeps locations only for name and value cells; description and format cells are found this way.
+    /// Narrows a row's location to the table cell holding <paramref name="text"/> on the same line. The
+    /// model keeps locations only for name and value cells; description, format and Required cells are
+    /// found this way: first a cell whose text (without code and bold markers) is exactly
+    /// <paramref name="text"/>, then any occurrence on the line, else the row itself.
     /// </summary>
     public SourceLocation LocateOnLine(SourceLocation row, string text)
     {
         var starts = LineStarts();
-        if (!row.HasPosition || row.Line > starts.Length || string.IsNullOrEmpty(text))
+        var wanted = text.Trim();
+        if (!row.HasPosition || row.Line > starts.Length || wanted.Length == 0)
         {
             return row;
         }
-        var start = starts[row.Line - 1];
-        var end = row.Line < starts.Length ? starts[row.Line] : SourceText.Length;
-        var index = SourceText.IndexOf(text, start, end - start, StringComparison.Ordinal);
-        return index < 0 ? row : row with { Column = index - start + 1, Start = index, Length = text.Length };
+        var lineStart = starts[row.Line - 1];
+        var lineEnd = row.Line < starts.Length ? starts[row.Line] - 1 : SourceText.Length;
+        var line = SourceText[lineStart..lineEnd].TrimEnd('\r');
+
+        foreach (var (cellStart, cellLength) in Cells(line))
+        {
+            var cell = line.Substring(cellStart, cellLength);
+            var content = cell.Trim();
+            if (string.Equals(Plain(content), wanted, StringComparison.Ordinal))
+            {
+                var offset = lineStart + cellStart + cell.IndexOf(content, StringComparison.Ordinal);
+                return row with { Column = offset - lineStart + 1, Start = offset, Length = content.Length };
+            }
+        }
+        var index = line.IndexOf(wanted, StringComparison.Ordinal);
+        return index < 0 ? row : row with { Column = index + 1, Start = lineStart + index, Length = wanted.Length };
     }
+
+    /// <summary>The cells of a pipe-table row: start and length of the text between unescaped pipes.</summary>
+    private static IEnumerable<(int Start, int Length)> Cells(string line)
+    {
+        var cellStart = 0;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i == line.Length || (line[i] == '|' && (i == 0 || line[i - 1] != '\\')))
+            {
+                yield return (cellStart, i - cellStart);
+                cellStart = i + 1;
+            }
+        }
+    }
+
+    private static string Plain(string cell) => cell.Replace("`", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal).Trim();
 
     private IReadOnlySet<string>? EnvironmentsOf(int tableIndex, IEnumerable<string> rowEnvironments)
     {

@@ -50,6 +50,17 @@ public sealed class CredentialRuleTests
     }
 
     [Fact]
+    public void Finds_a_cell_written_with_code_markup()
+    {
+        const string text = "| `acme/api` | Stripe key | `sk_live_4eC39HqLyjWDarjtT1zdp7dc` |\n";
+        var secret = Secret("acme/api", line: 1, format: "sk_" + "live_4eC39HqLyjWDarjtT1zdp7dc", description: "Stripe key");
+
+        var diagnostic = Assert.Single(Run(new CredentialRule(), Plan(secrets: [secret]), text));
+
+        Assert.Equal(29, diagnostic.Location.Column);
+    }
+
+    [Fact]
     public void Passes_the_template_examples()
     {
         var plan = Plan(

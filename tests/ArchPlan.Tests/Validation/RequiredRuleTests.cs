@@ -19,6 +19,17 @@ public sealed class RequiredValueRuleTests
         Assert.Equal("The Required cell of 'FLAG' says 'maybe', which is neither yes nor no", diagnostic.Message);
     }
 
+    [Fact]
+    public void Points_at_the_Required_cell_even_when_its_word_appears_earlier_in_the_row()
+    {
+        const string text = "| `FLAG` | maybe enables it | `true` | maybe |\r\n";
+        var variable = Variable("FLAG", "true", line: 1) with { Required = Requirement.Invalid, RequiredText = "maybe" };
+
+        var diagnostic = Assert.Single(Run(new RequiredValueRule(), Plan(variables: [variable]), text));
+
+        Assert.Equal((1, 40, 39, 5), (diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Location.Start, diagnostic.Location.Length));
+    }
+
     [Theory]
     [InlineData(Requirement.Required)]
     [InlineData(Requirement.Optional)]
