@@ -116,12 +116,7 @@ public static partial class DiagnosticCatalog
         "The {0} of '{1}' looks like a real credential ({2})",
         "Do not keep credentials in the plan: remove it, rotate the credential if this file was ever committed or shared, and move it to the Secrets table (AWS Secrets Manager). Leave a placeholder such as <your-password> or ${{DB_PASSWORD}} in the example.");
 
-    /// <summary>{0}: the resource as written; {1}: the kinds ArchPlan knows.</summary>
-    public static readonly DiagnosticDescriptor UnknownResource = Warning(
-        "AP2017",
-        "Unknown resource kind",
-        "ArchPlan does not recognise the kind of resource '{0}' and will not generate it",
-        "Name the service in the item so ArchPlan can tell what it is. Kinds ArchPlan knows: {1}.");
+    // AP2017 (unknown resource) is reported by the reader as AP1301.
 
     /// <summary>No arguments.</summary>
     public static readonly DiagnosticDescriptor MissingProduct = Error(
@@ -131,7 +126,7 @@ public static partial class DiagnosticCatalog
         "Add 'product: <slug>' to the front matter, or write apps/<product>/infra/cdk/ in the CDK Stack Structure block, or pass --product <slug>.");
 
     /// <summary>{0}: the product as given.</summary>
-    public static readonly DiagnosticDescriptor InvalidProductSlug = Error(
+    public static readonly DiagnosticDescriptor InvalidProduct = Error(
         "AP2019",
         "Invalid product slug",
         "Product '{0}' is not a valid product slug",

@@ -23,7 +23,6 @@ public static class PlanValidator
         new RequiredValueRule(),
         new RequiredWithoutValueRule(),
         new CredentialRule(),
-        new UnknownResourceRule(),
         new ProductRule(),
         new SecretReferenceRule(),
         new NoConfigurationRule(),

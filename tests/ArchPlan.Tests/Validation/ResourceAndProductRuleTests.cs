@@ -5,33 +5,6 @@ using static ArchPlan.Tests.Validation.TestPlans;
 
 namespace ArchPlan.Tests.Validation;
 
-public sealed class UnknownResourceRuleTests
-{
-    [Fact]
-    public void Warns_about_an_unknown_resource_and_lists_the_known_kinds()
-    {
-        var plan = Plan(resources: [Lambda("snapshot"), Resource(ResourceKind.Unknown, "quantum", line: 25, text: "**quantum**: Braket quantum task")]);
-
-        var diagnostic = Assert.Single(Run(new UnknownResourceRule(), plan));
-
-        Assert.Equal("AP2017", diagnostic.Id);
-        Assert.Equal(Severity.Warning, diagnostic.Severity);
-        Assert.Equal(At(25, 3), diagnostic.Location);
-        Assert.Contains("'**quantum**: Braket quantum task'", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("Lambda function, Fargate service", diagnostic.Help, StringComparison.Ordinal);
-        Assert.Contains("DynamoDB table", diagnostic.Help, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unknown", diagnostic.Help, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Passes_resources_of_known_kinds()
-    {
-        var plan = Plan(resources: [Lambda("snapshot"), Resource(ResourceKind.S3Bucket, "exports"), Resource(ResourceKind.Vpc, "vpc")]);
-
-        Assert.Empty(Run(new UnknownResourceRule(), plan));
-    }
-}
-
 public sealed class ProductRuleTests
 {
     [Fact]

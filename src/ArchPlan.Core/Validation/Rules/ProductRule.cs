@@ -29,7 +29,7 @@ internal sealed partial class ProductRule : IPlanRule
         }
         if (!IsValidSlug(plan.Product))
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidProductSlug, plan.ProductLocation ?? context.FileLocation, plan.Product);
+            diagnostics.Add(DiagnosticCatalog.InvalidProduct, plan.ProductLocation ?? context.FileLocation, plan.Product);
         }
     }
 
