@@ -20,13 +20,13 @@ internal static partial class MarkdownGuard
     public const int MaxIndent = 256;
     public const int MaxQuoteDepth = 64;
 
-    /// <summary>The text Markdig may parse (same length as the source text), or null when it is nested too deeply to parse at all.</summary>
-    public static string? Prepare(SourceText source, DiagnosticBag diagnostics)
+    /// <summary>The text Markdig may parse, checking lines from <paramref name="bodyStart"/> on (the front matter is read separately) (same length as the source text), or null when it is nested too deeply to parse at all.</summary>
+    public static string? Prepare(SourceText source, int bodyStart, DiagnosticBag diagnostics)
     {
         var text = source.Text;
         StringBuilder? safe = null;
         var definitions = new List<int>();
-        for (var line = 0; line < source.LineCount; line++)
+        for (var line = source.LineOf(bodyStart); line < source.LineCount; line++)
         {
             var start = source.LineStart(line);
             var end = line + 1 < source.LineCount ? source.LineStart(line + 1) : text.Length;

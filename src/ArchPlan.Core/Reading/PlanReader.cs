@@ -104,7 +104,7 @@ public static partial class PlanReader
             diagnostics.Add(DiagnosticCatalog.MissingFrontMatter, new SourceLocation(path, 1, 1));
         }
 
-        var parseable = MarkdownGuard.Prepare(source, diagnostics);
+        var parseable = MarkdownGuard.Prepare(source, block is { Closed: true } fm ? fm.End : 0, diagnostics);
         if (parseable is null)
         {
             return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter }, diagnostics.ToImmutableSorted());
