@@ -56,6 +56,14 @@ public static partial class DiagnosticCatalog
         "AP1008", "Unclosed front matter", "the front matter starting on line 1 is never closed with '---'",
         "Add a '---' line after the last front-matter key.");
 
+    public static readonly DiagnosticDescriptor LineTooLong = Warning(
+        "AP1009", "Line too long", "line is {0:N0} characters long; lines over {1:N0} characters are ignored",
+        "Break the line up; no plan content needs a line this long (it is usually pasted data).");
+
+    public static readonly DiagnosticDescriptor TooManyLinkDefinitions = Warning(
+        "AP1010", "Too many link reference definitions", "the plan has {0:N0} link reference definitions; over {1:N0}, ArchPlan ignores them",
+        "Use inline links instead of thousands of '[ref]: url' lines.");
+
     // AP11xx: sections.
     public static readonly DiagnosticDescriptor MissingSection = Warning(
         "AP1101", "Missing section", "the plan has no '{0}' section",
