@@ -100,7 +100,7 @@ public sealed class FrontMatterReaderTests
         Assert.Equal("Orders", result.Value.FrontMatter.Title);
         Assert.Equal("orders", result.Value.Product);
         var bom = Assert.Single(result.Diagnostics, d => d.Id == "AP1002");
-        Assert.Equal(Diagnostics.Severity.Warning, bom.Severity);
+        Assert.Equal(ArchPlan.Diagnostics.Severity.Warning, bom.Severity);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "AP1003");
     }
 

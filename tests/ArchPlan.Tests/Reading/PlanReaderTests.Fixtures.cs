@@ -77,7 +77,7 @@ public sealed partial class PlanReaderTests
         Variables(plan,
             "27 PAGE_SIZE literal:50 optional type=int",
             "28 ENABLE_EXPORT literal:false optional type=bool",
-            "29 PUBLIC_BASE_URL none required type=string");
+            "29 PUBLIC_BASE_URL none optional type=string");
         Assert.Empty(diagnostics);
     }
 
@@ -374,7 +374,7 @@ public sealed partial class PlanReaderTests
             "37 Unknown flux-1");
         Assert.Equal(["AP1101@0", "AP1301@37"], Codes(diagnostics));
         var unknown = Assert.Single(diagnostics, d => d.Id == "AP1301");
-        Assert.Equal(Diagnostics.Severity.Warning, unknown.Severity);
+        Assert.Equal(ArchPlan.Diagnostics.Severity.Warning, unknown.Severity);
         Assert.Contains("Quantum flux capacitor", unknown.Message, StringComparison.Ordinal);
     }
 
