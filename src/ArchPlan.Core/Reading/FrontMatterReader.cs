@@ -50,18 +50,25 @@ internal static class FrontMatterReader
 
         var yaml = source.Text[block.ContentStart..block.ContentEnd];
         var fields = new List<FrontMatterField>();
+        var reader = new MappingReader(yaml, block.ContentStart, source, fields, diagnostics);
         try
         {
-            ReadMapping(yaml, block.ContentStart, source, fields, diagnostics);
+            reader.Read();
         }
         catch (YamlException ex)
         {
-            var offset = block.ContentStart + (int)Math.Clamp(ex.Start.Index, 0, yaml.Length);
-            diagnostics.Add(DiagnosticCatalog.InvalidYaml, source.At(offset), FirstLine(ex.Message));
+            // Invalid YAML makes the whole block unreadable, as it is to every other YAML tool: keeping the keys
+            // read before the error would make the result depend on where the mistake happens to be.
+            // YamlDotNet's start mark is often the token before the fault (the scalar before a tab); the end mark is the fault.
+            var offset = block.ContentStart + (int)Math.Clamp(Math.Max(ex.Start.Index, ex.End.Index), 0, Math.Max(0, yaml.Length - 1));
+            diagnostics.Add(DiagnosticCatalog.InvalidYaml, source.At(Math.Max(offset, reader.Position)), FirstLine(ex.Message));
+            fields.Clear();
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidYaml, location, FirstLine(ex.Message));
+            // YamlDotNet throws this, with an unhelpful message, when the block ends inside an open bracket or quote.
+            diagnostics.Add(DiagnosticCatalog.InvalidYaml, source.At(reader.Position), "a '[', '{' or quote opened here is never closed");
+            fields.Clear();
         }
 
         var seen = new Dictionary<string, FrontMatterField>(StringComparer.OrdinalIgnoreCase);
@@ -80,96 +87,141 @@ internal static class FrontMatterReader
         return new FrontMatter { IsPresent = true, Location = location, Fields = fields.ToEquatableArray() };
     }
 
-    private static void ReadMapping(string yaml, int baseOffset, SourceText source, List<FrontMatterField> fields, DiagnosticBag diagnostics)
+    /// <summary>Reads the top-level mapping event by event, remembering the plan offset it has reached for error locations.</summary>
+    private sealed class MappingReader(string yaml, int baseOffset, SourceText source, List<FrontMatterField> fields, DiagnosticBag diagnostics)
     {
-        var parser = new Parser(new StringReader(yaml));
-        parser.Consume<StreamStart>();
-        if (parser.TryConsume<StreamEnd>(out _))
-        {
-            return;
-        }
-        parser.Consume<DocumentStart>();
-        if (parser.TryConsume<Scalar>(out var lone))
-        {
-            if (lone.Value.Length > 0)
-            {
-                diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, source.At(baseOffset + (int)lone.Start.Index));
-            }
-            return;
-        }
-        if (!parser.TryConsume<MappingStart>(out var mappingStart))
-        {
-            diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, source.At(baseOffset));
-            return;
-        }
-        if (!mappingStart.Anchor.IsEmpty)
-        {
-            diagnostics.Add(DiagnosticCatalog.FrontMatterAlias, source.At(baseOffset + (int)mappingStart.Start.Index));
-            return;
-        }
+        /// <summary>Deeper than this is no front matter a plan needs; YAML bombs and pasted data are.</summary>
+        private const int MaxDepth = 16;
 
-        while (!parser.TryConsume<MappingEnd>(out _))
+        private readonly Parser _parser = new(new StringReader(yaml));
+        private bool _aliasReported;
+
+        /// <summary>The plan offset of the last event read.</summary>
+        public int Position { get; private set; }
+
+        public void Read()
         {
-            if (!parser.TryConsume<Scalar>(out var key))
+            Position = baseOffset;
+            _parser.Consume<StreamStart>();
+            if (_parser.TryConsume<StreamEnd>(out _))
             {
-                var bad = parser.Current;
-                diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, source.At(baseOffset + (int)(bad?.Start.Index ?? 0)));
                 return;
             }
-            var keyLocation = source.At(baseOffset + (int)key.Start.Index, key.Value.Length);
-            if (parser.Current is AnchorAlias alias)
+            _parser.Consume<DocumentStart>();
+            Track();
+            if (_parser.TryConsume<Scalar>(out var lone))
             {
-                diagnostics.Add(DiagnosticCatalog.FrontMatterAlias, source.At(baseOffset + (int)alias.Start.Index));
-                return;
-            }
-            if (parser.TryConsume<Scalar>(out var scalar))
-            {
-                if (!scalar.Anchor.IsEmpty)
+                if (lone.Value.Length > 0)
                 {
-                    diagnostics.Add(DiagnosticCatalog.FrontMatterAlias, source.At(baseOffset + (int)scalar.Start.Index));
+                    diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, At(lone.Start.Index));
+                }
+                return;
+            }
+            if (!_parser.TryConsume<MappingStart>(out var mappingStart))
+            {
+                diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, source.At(baseOffset));
+                return;
+            }
+            if (!mappingStart.Anchor.IsEmpty)
+            {
+                ReportAlias(mappingStart.Start.Index);
+            }
+
+            while (true)
+            {
+                Track();
+                if (_parser.TryConsume<MappingEnd>(out _))
+                {
                     return;
                 }
-                var isNull = scalar.IsPlainImplicit && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
-                fields.Add(new FrontMatterField(key.Value, isNull ? null : scalar.Value, keyLocation));
-                continue;
-            }
+                if (!_parser.TryConsume<Scalar>(out var key))
+                {
+                    diagnostics.Add(DiagnosticCatalog.FrontMatterNotMapping, At(_parser.Current?.Start.Index ?? 0));
+                    return;
+                }
+                var keyLocation = At(key.Start.Index, key.Value.Length);
+                Track();
+                if (_parser.Current is AnchorAlias alias)
+                {
+                    // An alias is refused, but the keys around it are still read.
+                    ReportAlias(alias.Start.Index);
+                    _parser.MoveNext();
+                    continue;
+                }
+                if (_parser.TryConsume<Scalar>(out var scalar))
+                {
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        ReportAlias(scalar.Start.Index);
+                        continue;
+                    }
+                    var isNull = scalar.IsPlainImplicit && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+                    fields.Add(new FrontMatterField(key.Value, isNull ? null : scalar.Value, keyLocation));
+                    continue;
+                }
 
-            // A sequence or mapping value (e.g. "title: [Brief Title]", which YAML reads as a list):
-            // keep its source text so placeholders stay visible.
-            var start = parser.Current!.Start.Index;
-            var end = SkipNode(parser, baseOffset, source, diagnostics);
-            if (end < 0)
-            {
-                return;
+                // A sequence or mapping value (e.g. "title: [Brief Title]", which YAML reads as a list):
+                // keep its source text so placeholders stay visible.
+                var start = _parser.Current!.Start.Index;
+                var (end, refused) = SkipNode();
+                if (refused)
+                {
+                    continue;
+                }
+                // YamlDotNet's end mark of a flow collection stops before its closing bracket.
+                while (end < yaml.Length && yaml[(int)end] is ']' or '}')
+                {
+                    end++;
+                }
+                fields.Add(new FrontMatterField(key.Value, yaml[(int)start..(int)end].Trim(), keyLocation));
             }
-            // YamlDotNet's end mark of a flow collection stops before its closing bracket.
-            while (end < yaml.Length && yaml[(int)end] is ']' or '}')
-            {
-                end++;
-            }
-            fields.Add(new FrontMatterField(key.Value, yaml[(int)start..(int)end].Trim(), keyLocation));
         }
-    }
 
-    /// <summary>Skips one nested node, refusing aliases; returns the end index, or -1 after reporting an alias.</summary>
-    private static long SkipNode(IParser parser, int baseOffset, SourceText source, DiagnosticBag diagnostics)
-    {
-        var depth = 0;
-        long end = 0;
-        do
+        /// <summary>Skips one nested node; refused when it holds an anchor or an alias.</summary>
+        private (long End, bool Refused) SkipNode()
         {
-            var current = parser.Current!;
-            if (current is AnchorAlias || (current is NodeEvent node && !node.Anchor.IsEmpty))
+            var depth = 0;
+            long end = 0;
+            var refused = false;
+            do
             {
-                diagnostics.Add(DiagnosticCatalog.FrontMatterAlias, source.At(baseOffset + (int)current.Start.Index));
-                return -1;
+                Track();
+                var current = _parser.Current!;
+                if (current is AnchorAlias || (current is NodeEvent node && !node.Anchor.IsEmpty))
+                {
+                    ReportAlias(current.Start.Index);
+                    refused = true;
+                }
+                depth += current.NestingIncrease;
+                if (depth > MaxDepth)
+                {
+                    throw new YamlException(current.Start, current.End, $"values are nested more than {MaxDepth} levels deep");
+                }
+                end = current.End.Index;
+                _parser.MoveNext();
             }
-            depth += current.NestingIncrease;
-            end = current.End.Index;
-            parser.MoveNext();
+            while (depth > 0);
+            return (end, refused);
         }
-        while (depth > 0);
-        return end;
+
+        private void ReportAlias(long index)
+        {
+            if (!_aliasReported)
+            {
+                diagnostics.Add(DiagnosticCatalog.FrontMatterAlias, At(index));
+                _aliasReported = true;
+            }
+        }
+
+        private void Track()
+        {
+            if (_parser.Current is { } current)
+            {
+                Position = baseOffset + (int)Math.Clamp(current.Start.Index, 0, yaml.Length);
+            }
+        }
+
+        private SourceLocation At(long index, int length = 0) => source.At(baseOffset + (int)Math.Clamp(index, 0, yaml.Length), length);
     }
 
     private static int LineEnd(string text, int start, out int next)

@@ -101,7 +101,10 @@ public static partial class PlanReader
         else
         {
             frontMatter = FrontMatter.Missing(path);
-            diagnostics.Add(DiagnosticCatalog.MissingFrontMatter, new SourceLocation(path, 1, 1));
+            // A '---' block after blank lines is the usual slip: point at it rather than at line 1.
+            var firstText = text.Length - text.TrimStart().Length;
+            var late = text.AsSpan(firstText).StartsWith("---", StringComparison.Ordinal) ? source.At(firstText, 3) : new SourceLocation(path, 1, 1);
+            diagnostics.Add(DiagnosticCatalog.MissingFrontMatter, late);
         }
 
         var parseable = MarkdownGuard.Prepare(source, block is { Closed: true } fm ? fm.End : 0, diagnostics);
@@ -250,7 +253,9 @@ public static partial class PlanReader
 
     private static StageResult<Plan> Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
 
-    [GeneratedRegex(@"apps/(?<product>[^/\s`]+)/infra/cdk")]
+    // Lazy and allowed to span slashes, so that "apps/../../etc/infra/cdk" yields a product the checker refuses
+    // rather than no product at all.
+    [GeneratedRegex(@"apps/(?<product>[^\s`]+?)/infra/cdk")]
     private static partial Regex AppsPath();
 
     [GeneratedRegex(@"[\w\[\].-]+(?:-stack|Stack|_stack)\.(?:ts|cs|py|js|java|go)")]

@@ -77,8 +77,38 @@ public sealed class FrontMatterReaderTests
     {
         var (plan, diagnostics) = Parse("\n---\ntitle: Orders\n---\n" + Body);
 
-        Assert.Contains("AP1003@1", Codes(diagnostics));
+        Assert.Contains("AP1003@2", Codes(diagnostics));
         Assert.False(plan.FrontMatter.IsPresent);
+    }
+
+    [Fact]
+    public void Discards_the_whole_block_when_the_yaml_is_invalid()
+    {
+        var (plan, diagnostics) = Parse("---\ntitle: [Cart API\ndate: 2026-11-01\nproduct: shop\n---\n" + Body);
+
+        var invalid = Assert.Single(diagnostics, d => d.Id == "AP1004");
+        Assert.InRange(invalid.Location.Line, 2, 5);
+        Assert.Empty(plan.FrontMatter.Fields);
+        Assert.Null(plan.Product);
+    }
+
+    [Fact]
+    public void Refuses_deeply_nested_values_as_invalid_yaml()
+    {
+        var (plan, diagnostics) = Parse("---\ntitle: Cart\nproduct: shop\ntags: " + new string('[', 5_000) + new string(']', 5_000) + "\n---\n" + Body);
+
+        Assert.Equal(4, Assert.Single(diagnostics, d => d.Id == "AP1004").Location.Line);
+        Assert.Null(plan.Product);
+    }
+
+    [Fact]
+    public void Keeps_the_keys_around_a_refused_alias()
+    {
+        var (plan, diagnostics) = Parse("---\ntitle: Cart\nbase: &b [a, b]\nother: *b\nproduct: shop\n---\n" + Body);
+
+        Assert.Equal(["AP1007@3"], Codes(diagnostics.Where(d => d.Id.StartsWith("AP100", StringComparison.Ordinal))));
+        Assert.Equal("shop", plan.Product);
+        Assert.Equal(["title=Cart@2", "product=shop@5"], Fields(plan.FrontMatter));
     }
 
     [Fact]
