@@ -81,13 +81,26 @@ public static partial class CellValues
         var fields = new List<string>();
         foreach (var part in format[(open + 1)..close].Split([',', ';', '\n']))
         {
-            var name = part.Split(':', 2)[0].Trim().Trim('"', '\'', '`', ' ');
+            var name = FieldKey(part.Trim());
             if (name.Length > 0 && name != "..." && name != "…" && FieldName().IsMatch(name) && !fields.Contains(name))
             {
                 fields.Add(name);
             }
         }
         return fields;
+    }
+
+    /// <summary>The key of one entry: `"user": "..."` and `user: string` give user; a bare `user:name` is kept whole (the checker refuses the colon).</summary>
+    private static string FieldKey(string entry)
+    {
+        if (entry.Length > 1 && entry[0] is '"' or '\'')
+        {
+            var close = entry.IndexOf(entry[0], 1);
+            return close > 0 ? entry[1..close] : entry.Trim('"', '\'');
+        }
+        var colon = entry.IndexOf(':', StringComparison.Ordinal);
+        var isKeyValue = colon >= 0 && (colon == entry.Length - 1 || entry[colon + 1] is ' ' or '"' or '\'' or '\t');
+        return (isKeyValue ? entry[..colon] : entry).Trim().Trim('`', ' ');
     }
 
     /// <summary>Splits a scope cell ("api, worker", "snapshot.py / export.py") into entries; "all" means no scope.</summary>
@@ -121,7 +134,7 @@ public static partial class CellValues
     [GeneratedRegex(@"[:\s]\s*(?<name>[A-Za-z0-9_+=.@\[\]-]+/[A-Za-z0-9/_+=.@\[\]-]+)")]
     private static partial Regex SecretNamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.:\-]*$")]
     private static partial Regex FieldName();
 
     [GeneratedRegex(@"\s*(?:,|;|\s/\s|\band\b|<br\s*/?>)\s*", RegexOptions.IgnoreCase)]

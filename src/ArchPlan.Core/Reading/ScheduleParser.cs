@@ -23,7 +23,7 @@ public static partial class ScheduleParser
                 5 => FromUnixCron(fields),
                 _ => null,
             };
-            return expression is null ? null : new Schedule(expression, cron.Value);
+            return expression is null || !IsValidCron(expression) ? null : new Schedule(expression, cron.Value);
         }
         if (Rate().Match(lower) is { Success: true } rate)
         {
@@ -70,6 +70,28 @@ public static partial class ScheduleParser
                 : Rate(1, normalized, Original(text, unit));
         }
         return null;
+    }
+
+    /// <summary>Checks the plain numbers of a cron expression against their field's range (minute 0–59, hour 0–23, day 1–31, month 1–12).</summary>
+    private static bool IsValidCron(string expression)
+    {
+        var fields = expression["cron(".Length..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        (int Min, int Max)[] ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (1, 7), (1970, 2199)];
+        for (var i = 0; i < Math.Min(fields.Length, ranges.Length); i++)
+        {
+            // Only the numbers before a '/' are positions; after it they are steps.
+            foreach (var part in fields[i].Split(','))
+            {
+                foreach (var number in part.Split('/')[0].Split('-'))
+                {
+                    if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n < ranges[i].Min || n > ranges[i].Max))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>True when the text talks about a schedule (so a failed <see cref="Parse"/> deserves a warning).</summary>
@@ -145,7 +167,7 @@ public static partial class ScheduleParser
     [GeneratedRegex(@"\b(?:every\s+(?<unit>minute|hour|day)|(?<unit>hourly|daily|nightly|weekly))\b")]
     private static partial Regex EveryUnit();
 
-    [GeneratedRegex(@"\b(?:daily|hourly|nightly|weekly|every\s+\d|every\s+(?:minute|hour|day|night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cron|rate\s*\(|schedule[ds]?\b)")]
+    [GeneratedRegex(@"\b(?:daily|hourly|nightly|weekly|every\s+\d|every\s+(?!(?:time|one|request|message|event|upload|object|item|change|call|order)s?\b)[a-z]+|every\s+(?:minute|hour|day|night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cron|rate\s*\(|schedule[ds]?\b)")]
     private static partial Regex ScheduleWords();
 
     [GeneratedRegex(@"^\s*\(?(?:pst|pdt|pt|est|edt|et|cst|cdt|mst|mdt|cet|cest|bst|ist|jst|kst|aest|aedt|eet|eest|wet|west|sgt|hkt|brt|local(?:\s+time)?|[a-z]+/[a-z_]+)\b")]

@@ -83,6 +83,8 @@ public sealed class CellValuesTests
     [InlineData("JSON: {username, password, ...}", "username,password")]
     [InlineData("{\"user\": \"...\", \"pass\": \"...\"}", "user,pass")]
     [InlineData("JSON `{ \"api_key\": string }`", "api_key")]
+    [InlineData("{username: string, password: string}", "username,password")]
+    [InlineData("JSON: {user:name, password}", "user:name,password")]
     [InlineData("Plain string", "")]
     [InlineData("JSON", "")]
     [InlineData("", "")]

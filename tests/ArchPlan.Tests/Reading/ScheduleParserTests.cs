@@ -30,6 +30,8 @@ public sealed class ScheduleParserTests
     [InlineData("cron(0 10 * * *)", "cron(0 10 * * ? *)", "cron(0 10 * * *)")]
     [InlineData("rate(1 hour)", "rate(1 hour)", "rate(1 hour)")]
     [InlineData("Rate(5 Minutes)", "rate(5 minutes)", "Rate(5 Minutes)")]
+    [InlineData("cron(0/15 8-17 ? * MON-FRI *)", "cron(0/15 8-17 ? * MON-FRI *)", "cron(0/15 8-17 ? * MON-FRI *)")]
+    [InlineData("cron(0 10 * * * *)", "cron(0 10 * * ? *)", "cron(0 10 * * * *)")]
     public void Turns_schedule_wording_into_an_eventbridge_expression(string text, string expression, string words)
     {
         var schedule = ScheduleParser.Parse(text);
@@ -47,11 +49,20 @@ public sealed class ScheduleParserTests
     public void Finds_no_schedule_in_text_that_states_none(string text) => Assert.Null(ScheduleParser.Parse(text));
 
     [Theory]
+    [InlineData("on every upload to the bucket")]
+    [InlineData("S3 object created events")]
+    public void Does_not_mistake_event_wording_for_a_schedule(string text) => Assert.False(ScheduleParser.LooksLikeSchedule(text));
+
+    [Theory]
     [InlineData("daily at 25:00")]
     [InlineData("every 0 minutes")]
     [InlineData("cron(0 10 * *)")]
     [InlineData("daily at 9:00 AM PST")]
     [InlineData("every Monday at 9 AM Europe/Berlin")]
+    [InlineData("every blue moon")]
+    [InlineData("cron(0 25 * * ? *)")]
+    [InlineData("cron(61 10 * * ? *)")]
+    [InlineData("cron(0 10 32 * ? *)")]
     public void Refuses_schedules_it_cannot_express_exactly(string text)
     {
         Assert.Null(ScheduleParser.Parse(text));
