@@ -16,7 +16,7 @@ internal sealed class UnknownResourceRule : IPlanRule
         foreach (var resource in context.Plan.Resources.Where(r => r.Kind == ResourceKind.Unknown))
         {
             var item = string.IsNullOrWhiteSpace(resource.Text) ? resource.Name : resource.Text;
-            diagnostics.Add(DiagnosticCatalog.UnknownResource, resource.Location, item, KnownKinds);
+            diagnostics.Add(DiagnosticCatalog.UnknownResource, resource.Location, Shown.Text(item), KnownKinds);
         }
     }
 
