@@ -39,7 +39,7 @@ public static partial class CredentialScanner
             return null;
         }
 
-        if (Finds(PrivateKeyPattern(), value))
+        if (Finds(PrivateKeyPattern(), value, LooksLikeSecretAccessKey))
         {
             return CredentialKind.PrivateKey;
         }
@@ -132,8 +132,8 @@ public static partial class CredentialScanner
         return false;
     }
 
-    // Real secret keys are base64 noise: upper and lower case and digits. This keeps out hex digests
-    // and words that happen to be 40 characters long.
+    // Real secret keys and key bodies are base64 noise: upper and lower case and digits. This keeps
+    // out hex digests and words that happen to be long.
     private static bool LooksLikeSecretAccessKey(string secret) =>
         secret.Any(char.IsAsciiLetterUpper) && secret.Any(char.IsAsciiLetterLower) && secret.Any(char.IsAsciiDigit);
 
@@ -149,7 +149,8 @@ public static partial class CredentialScanner
         return !Words().IsMatch(text);
     }
 
-    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?<secret>[A-Za-z0-9+/=\s]{32,})")]
+    /// <summary>A BEGIN line and the start of a base64 body (a prose "-----BEGIN PRIVATE KEY----- followed by …" has none).</summary>
+    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?<secret>[A-Za-z0-9+/=]{24,})")]
     private static partial Regex PrivateKeyPattern();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])")]
