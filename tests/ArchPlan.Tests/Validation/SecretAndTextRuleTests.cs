@@ -50,7 +50,7 @@ public sealed class UnnamedSecretReferenceTests
     {
         var plan = Plan(
             resources: [Lambda("cart-api")],
-            variables: [FromSecret("PAYMENTS_API_KEY", secret: null), FromSecret("DB_PASSWORD", secret: null)],
+            variables: [FromSecret("PAYMENTS_API_KEY", secret: null), FromSecret("DB_PASSWORD", secret: null), FromSecret("DB_USER", secret: null)],
             secrets: [Secret("shop/payments/api-key"), Secret("shop/db") with { JsonFields = new[] { "username", "password" } }]);
 
         Assert.Empty(Run(new SecretReferenceRule(), plan));

@@ -52,7 +52,7 @@ internal sealed class SecretReferenceRule : IPlanRule
     /// <summary>
     /// A reference with no secret name matches a secret that has the field it reads, a secret whose
     /// name contains the variable's words (PAYMENTS_API_KEY, shop/payments/api-key), or a JSON secret
-    /// with a field the variable's name ends in (DB_PASSWORD, password).
+    /// with a field the variable's name ends in (DB_PASSWORD, password; DB_USER, username).
     /// </summary>
     private static bool MatchesUnnamed(PlannedSecret secret, string variable, string? field)
     {
@@ -61,8 +61,12 @@ internal sealed class SecretReferenceRule : IPlanRule
             return secret.JsonFields.Any(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase));
         }
         var words = Squash(variable);
+
+        // DB_USER reads the username field, as the samples' convention has it.
+        var lastWord = Squash(variable[(variable.LastIndexOf('_') + 1)..]);
         return (words.Length > 0 && Squash(secret.Name).Contains(words, StringComparison.Ordinal))
-            || secret.JsonFields.Any(f => Squash(f) is { Length: > 0 } squashed && words.EndsWith(squashed, StringComparison.Ordinal));
+            || secret.JsonFields.Any(f => Squash(f) is { Length: > 0 } squashed
+                && (words.EndsWith(squashed, StringComparison.Ordinal) || (lastWord == "user" && squashed == "username")));
     }
 
     /// <summary>A secret name for the help text: PAYMENTS_API_KEY → acme/payments-api-key.</summary>
