@@ -93,8 +93,18 @@ public sealed class ValueSourceRuleTests
         Assert.Contains("cart-api, carts", diagnostic.Help, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resolves_Step_Functions_only_to_a_state_machine()
+    {
+        var variable = Variable("SETTLEMENT_ARN") with { Value = new ValueSpec(ValueKind.FromResource, Resource: "Step Functions") };
+
+        Assert.Single(Run(new ValueSourceRule(), Plan(resources: [Lambda("payments-worker")], variables: [variable])));
+        Assert.Empty(Run(new ValueSourceRule(), Plan(resources: [Lambda("payments-worker"), Resource(ResourceKind.StateMachine, "payment-settlement")], variables: [variable])));
+    }
+
     [Theory]
     [InlineData("DynamoDB table")]
+    [InlineData("DynamoDB tables")]
     [InlineData("carts")]
     [InlineData("carts table")]
     [InlineData("VPC")]

@@ -40,6 +40,8 @@ internal static class ResourceWords
         ["task"] = [ResourceKind.FargateTask],
         ["alarm"] = [ResourceKind.CloudWatchAlarm],
         ["state"] = [ResourceKind.StateMachine],
+        ["step"] = [ResourceKind.StateMachine],
+        ["workflow"] = [ResourceKind.StateMachine],
         ["stepfunctions"] = [ResourceKind.StateMachine],
         ["sfn"] = [ResourceKind.StateMachine],
         ["ecr"] = [ResourceKind.EcrRepository],
@@ -79,8 +81,20 @@ internal static class ResourceWords
             return true;
         }
         var present = PresentKinds(plan);
-        return tokens.Any(t => Kinds.TryGetValue(t, out var kinds) && kinds.Any(present.Contains));
+
+        // "Step Functions" names a state machine, not Lambda functions.
+        if (text.Contains("step function", StringComparison.OrdinalIgnoreCase))
+        {
+            return present.Contains(ResourceKind.StateMachine);
+        }
+        return tokens.Any(t => KindsOf(t).Any(present.Contains));
     }
+
+    // Plurals too: "buckets", "queues".
+    private static IEnumerable<ResourceKind> KindsOf(string token) =>
+        Kinds.TryGetValue(token, out var kinds) || (token.Length > 3 && token.EndsWith('s') && Kinds.TryGetValue(token[..^1], out kinds))
+            ? kinds
+            : [];
 
     /// <summary>The plan's resources as a list for messages.</summary>
     public static string List(Plan plan) =>
