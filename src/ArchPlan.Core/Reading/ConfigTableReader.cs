@@ -66,6 +66,10 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
         var location = source.At(table.Span.Start, table.Span.Length);
 
         var nameIndex = IndexOf(columns, ColumnRole.Name);
+        if (nameIndex >= 0 && LooksLikeCostTable(headers, rows, nameIndex))
+        {
+            return;
+        }
         if (nameIndex < 0)
         {
             // Tables elsewhere under Configuration (a feature-flag matrix, a gate list) are simply not ours;
@@ -238,6 +242,17 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
             count--;
         }
         return count;
+    }
+
+    /// <summary>A "Name | Monthly cost" table with a **Total** row prices resources; it configures nothing.</summary>
+    private static bool LooksLikeCostTable(IReadOnlyList<string> headers, IReadOnlyList<TableRow> rows, int nameIndex)
+    {
+        if (headers.Any(h => Outline.Normalize(h) is var key && (key.Contains("cost", StringComparison.Ordinal) || key.Contains("price", StringComparison.Ordinal) || key.Contains('$'))))
+        {
+            return true;
+        }
+        return rows.Skip(1).Any(row => row.OfType<TableCell>().ElementAtOrDefault(nameIndex) is { } cell
+            && InlineText.Of(cell, inTableCell: true).Trim().Equals("Total", StringComparison.OrdinalIgnoreCase));
     }
 
     private bool IsComponentHeading(Heading heading) =>

@@ -174,6 +174,18 @@ public sealed partial class PlanReaderTests
         Assert.Empty(diagnostics);
     }
 
+    [Theory]
+    [InlineData("| Name | Monthly cost |\n| --- | --- |\n| Lambda | $3 |\n")]
+    [InlineData("| Name | Amount |\n| --- | --- |\n| Lambda | 3 |\n| **Total** | **3** |\n")]
+    public void Ignores_a_cost_table_even_under_configuration(string table)
+    {
+        var (plan, diagnostics) = Parse(PlanText(Resources1 + "## Configuration\n\n" + table));
+
+        Assert.Empty(plan.Tables);
+        Assert.Empty(plan.Variables);
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public void Replaces_the_product_placeholder_in_secret_names_values_and_the_stack_file()
     {
