@@ -134,7 +134,7 @@ public static partial class PlanReader
         var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), tables.Secrets);
 
         var sections = FindSections(outline, source, diagnostics);
-        ReportMissingSections(sections, tables, path, diagnostics);
+        ReportMissingSections(sections, path, diagnostics);
 
         var plan = new Plan
         {
@@ -236,18 +236,14 @@ public static partial class PlanReader
         };
     }
 
-    private static void ReportMissingSections(PlanSections sections, ConfigTableReader tables, string path, DiagnosticBag diagnostics)
+    // A plan without configuration is the checker's to judge (AP2022, located where the section would go).
+    private static void ReportMissingSections(PlanSections sections, string path, DiagnosticBag diagnostics)
     {
         var file = SourceLocation.OfFile(path);
         if (sections.AwsResources is null)
         {
             diagnostics.Add(DiagnosticCatalog.MissingSection, sections.Infrastructure ?? file, "AWS Resources",
                 "Add '### AWS Resources' under '## Infrastructure' with one bullet per resource.");
-        }
-        if (sections.Configuration is null && tables.Tables.Count == 0)
-        {
-            diagnostics.Add(DiagnosticCatalog.MissingSection, file, "Configuration",
-                "Add '## Configuration' with '### Environment Variables' and '### Secrets (AWS Secrets Manager)' tables (run 'archplan tables' to write them from code).");
         }
     }
 
