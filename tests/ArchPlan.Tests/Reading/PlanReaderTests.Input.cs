@@ -174,6 +174,19 @@ public sealed partial class PlanReaderTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public void Does_not_take_the_title_for_a_section()
+    {
+        var text = "---\ntitle: Secrets rotation\nproduct: orders\n---\n\n# Secrets Configuration and Stack Structure\n\n"
+            + Resources1 + "## Team\n\n| Name | Role |\n| --- | --- |\n| Ana | owner |\n\n## Configuration\n\nNone.\n";
+
+        var (plan, diagnostics) = Parse(text);
+
+        Assert.Empty(plan.Tables);
+        Assert.Equal("infrastructure=8 resources=10 stack=- configuration=20 variables=- secrets=-", Describe(plan.Sections));
+        Assert.Empty(diagnostics);
+    }
+
     [Theory]
     [InlineData("| Name | Monthly cost |\n| --- | --- |\n| Lambda | $3 |\n")]
     [InlineData("| Name | Amount |\n| --- | --- |\n| Lambda | 3 |\n| **Total** | **3** |\n")]
