@@ -75,12 +75,16 @@ internal static class Words
         {
             return string.Concat(word.AsSpan(0, word.Length - 3), "y");
         }
-        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        if (word.Length > 3 && word.EndsWith('s') && !NotPlural(word))
         {
             return word[..^1];
         }
         return word;
     }
+
+    private static bool NotPlural(string word) =>
+        word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal)
+        || word.EndsWith("is", StringComparison.Ordinal) || word is "postgres" or "aws" or "ecs" or "https";
 
     /// <summary>Lower-case letters and digits only: the key for case- and separator-insensitive comparison.</summary>
     public static string Squash(string? text) =>
