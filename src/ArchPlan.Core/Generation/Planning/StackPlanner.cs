@@ -472,25 +472,18 @@ internal sealed partial class StackPlanner
         }
     }
 
-    private (string Expression, string Phrase) MetricOf(Node source)
+    private static (string Kind, string Source, string Phrase) MetricOf(Node source) => source.Kind switch
     {
-        const string Options = "new CloudWatch::MetricOptions { Period = Cdk::Duration.Minutes(5) }";
-        var m = source.Member;
-        return source.Kind switch
-        {
-            ResourceKind.LambdaFunction => ($"{m}.MetricErrors({Options})", "errors"),
-            ResourceKind.SqsQueue when source.DeadLetterMember is { } dlq =>
-                ($"{dlq}.MetricApproximateNumberOfMessagesVisible({Options})", "messages in the dead-letter queue"),
-            ResourceKind.SqsQueue => ($"{m}.MetricApproximateAgeOfOldestMessage({Options})", "age of the oldest message"),
-            ResourceKind.StateMachine => ($"{m}.MetricFailed({Options})", "failed executions"),
-            ResourceKind.FargateService => ($"{m}.MetricCpuUtilization({Options})", "CPU utilization"),
-            ResourceKind.RdsInstance or ResourceKind.AuroraCluster => ($"{m}.MetricCPUUtilization({Options})", "CPU utilization"),
-            ResourceKind.RestApi => ($"{m}.MetricServerError({Options})", "5xx errors"),
-            ResourceKind.HttpApi => ($"{m}.MetricServerError({Options})", "5xx errors"),
-            ResourceKind.DynamoDbTable => ($"{m}.MetricUserErrors({Options})", "user errors"),
-            _ => ($"new CloudWatch::Metric(new CloudWatch::MetricProps {{ Namespace = \"AWS/Events\", MetricName = \"FailedInvocations\", DimensionsMap = new Dictionary<string, string> {{ [\"RuleName\"] = {m}.RuleName }}, Period = Cdk::Duration.Minutes(5) }})", "failed invocations"),
-        };
-    }
+        ResourceKind.LambdaFunction => ("lambda_errors", source.Member, "errors"),
+        ResourceKind.SqsQueue when source.DeadLetterMember is { } dlq => ("dlq_visible", dlq, "messages in the dead-letter queue"),
+        ResourceKind.SqsQueue => ("queue_age", source.Member, "age of the oldest message"),
+        ResourceKind.StateMachine => ("sfn_failed", source.Member, "failed executions"),
+        ResourceKind.FargateService => ("service_cpu", source.Member, "CPU utilization"),
+        ResourceKind.RdsInstance or ResourceKind.AuroraCluster => ("db_cpu", source.Member, "CPU utilization"),
+        ResourceKind.RestApi or ResourceKind.HttpApi => ("api_5xx", source.Member, "5xx errors"),
+        ResourceKind.DynamoDbTable => ("table_user_errors", source.Member, "user errors"),
+        _ => ("rule_failed", source.Member, "failed invocations"),
+    };
 
     private void AddOwnSchedules()
     {
@@ -628,10 +621,10 @@ internal sealed partial class StackPlanner
                 {
                     Expression = $"settings.{property}",
                     Description = isPerEnvironment
-                        ? $"CDK context `{key}` (per environment, in cdk.json `{EnvironmentsKey}`)"
+                        ? $"CDK context {key} (per environment, in cdk.json {EnvironmentsKey})"
                         : defaultValue is null
-                            ? $"CDK context `{key}`{(required ? " (required: no value in the plan)" : " (optional, unset)")}"
-                            : $"CDK context `{key}` (default in cdk.json)",
+                            ? $"CDK context {key}{(required ? " (required: no value in the plan)" : " (optional, unset)")}"
+                            : $"CDK context {key} (default in cdk.json)",
                 };
             }
 
@@ -715,7 +708,7 @@ internal sealed partial class StackPlanner
             var field = nameStems.Contains("password") ? "password" : nameStems.Contains("secret") || nameStems.Contains("credential") ? null : "username";
             var secret = new SecretView($"{node.Member}.Secret!", "", $"generated credentials of {node.Name}", "");
             return new Source("secret", Secret: secret, Field: field, Resource: node,
-                Description: $"generated secret of database `{node.Name}`" + (field is null ? "" : $", field `{field}`"));
+                Description: $"generated secret of database {node.Name}" + (field is null ? "" : $", field {field}"));
         }
         var attribute = ResourceWords.Attribute(node, nameStems)!.Value;
         var grantPhrase = node.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster
@@ -734,7 +727,7 @@ internal sealed partial class StackPlanner
             _diagnostics.Add(DiagnosticCatalog.GenerationValueFromResource, variable.ValueLocation, variable.Name, attribute.Phrase, kindPhrase, node.Name,
                 attribute.Expression.Replace("Cdk::Token.AsString(", "", StringComparison.Ordinal).TrimEnd(')'), grantPhrase);
         }
-        return new Source("attribute", attribute.Expression, attribute.Phrase, node, Description: $"{attribute.Phrase} of {kindPhrase} `{node.Name}`");
+        return new Source("attribute", attribute.Expression, attribute.Phrase, node, Description: $"{attribute.Phrase} of {kindPhrase} {node.Name}");
     }
 
     private static string KindPhrase(ResourceKind kind) => kind switch
@@ -843,7 +836,7 @@ internal sealed partial class StackPlanner
                 string.Join(", ", planned.JsonFields));
         }
         return new Source("secret", Secret: secret, Field: field,
-            Description: $"Secrets Manager secret `{secretName}`" + (field is null ? "" : $", field `{field}`"));
+            Description: $"Secrets Manager secret {secretName}" + (field is null ? "" : $", field {field}"));
     }
 
     private List<Node> ResolveScope(EnvVariable variable, List<Node> computes)
@@ -1184,6 +1177,9 @@ internal sealed partial class StackPlanner
     private ApiView ApiOf(Node node) =>
         new(node.Member, Id(node.Member), node.Kind == ResourceKind.HttpApi, _apiFunctions[node].Member, Id(node.Member) + "Integration", node.Origin);
 
-    private AlarmView AlarmOf(Node node) =>
-        new(node.Member, Id(node.Member), MetricOf(_alarmSources[node]).Expression, _alarmTopics.GetValueOrDefault(node)?.Member, node.Origin);
+    private AlarmView AlarmOf(Node node)
+    {
+        var (kind, source, _) = MetricOf(_alarmSources[node]);
+        return new(node.Member, Id(node.Member), kind, source, _alarmTopics.GetValueOrDefault(node)?.Member, node.Origin);
+    }
 }

@@ -136,8 +136,11 @@ public sealed record RuleTargetView(string Kind, string Member, string SecurityG
 
 public sealed record ApiView(string Member, string Id, bool IsHttp, string Function, string IntegrationId, Origin Origin);
 
-/// <summary>An alarm; <see cref="Metric"/> is a fixed expression on a generated member.</summary>
-public sealed record AlarmView(string Member, string Id, string Metric, string? Topic, Origin Origin);
+/// <summary>
+/// An alarm on a metric of <see cref="Source"/>; <see cref="MetricKind"/> is lambda_errors, dlq_visible, queue_age,
+/// sfn_failed, service_cpu, db_cpu, api_5xx, table_user_errors or rule_failed.
+/// </summary>
+public sealed record AlarmView(string Member, string Id, string MetricKind, string Source, string? Topic, Origin Origin);
 
 /// <summary>A row of the README's variable table.</summary>
 public sealed record ReadmeVariableView(string Name, string Computes, string Source, string Description);
