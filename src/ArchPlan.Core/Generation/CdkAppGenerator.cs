@@ -49,10 +49,10 @@ public static class CdkAppGenerator
         Add("Directory.Build.props", "Directory.Build.props.liquid", FileOwnership.Scaffold);
         Add($"src/{app.ProjectName}.sln", "solution.sln.liquid", FileOwnership.Scaffold);
         Add(project + app.ProjectName + ".csproj", "project.csproj.liquid", FileOwnership.Scaffold);
-        Add(project + "Program.cs", "Program.cs.liquid", FileOwnership.Scaffold);
-        Add(project + app.StackClass + ".cs", "Stack.cs.liquid", FileOwnership.Scaffold);
-        Add(project + app.StackClass + ".g.cs", "Stack.g.cs.liquid", FileOwnership.Generated);
-        Add(project + "PlanSettings.g.cs", "PlanSettings.g.cs.liquid", FileOwnership.Generated);
+        Add(project + "Program.cs", "Program.liquid", FileOwnership.Scaffold);
+        Add(project + app.StackClass + ".cs", "Stack.liquid", FileOwnership.Scaffold);
+        Add(project + app.StackClass + ".g.cs", "Stack.g.liquid", FileOwnership.Generated);
+        Add(project + "PlanSettings.g.cs", "PlanSettings.g.liquid", FileOwnership.Generated);
         foreach (var function in app.Functions)
         {
             var (file, template) = function.RuntimeFamily switch

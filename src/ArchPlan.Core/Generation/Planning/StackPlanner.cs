@@ -136,8 +136,8 @@ internal sealed partial class StackPlanner
             NeedsCluster = _nodes.Any(n => n.IsContainer),
             Buckets = [.. Of(ResourceKind.S3Bucket).Select(n => new BucketView(n.Member, Id(n.Member), n.Origin))],
             Tables = [.. Of(ResourceKind.DynamoDbTable).Select(n => new TableView(n.Member, Id(n.Member), n.Stream, n.Origin))],
-            Queues = [.. Of(ResourceKind.SqsQueue).Select(n => new QueueView(n.Member, Id(n.Member), n.DeadLetterMember,
-                n.DeadLetterMember is null ? null : Id(n.DeadLetterMember), n.VisibilityTimeoutSeconds, n.Origin))],
+            Queues = [.. Of(ResourceKind.SqsQueue).Select(n => new QueueView(n.Member, Id(n.Member), n.DeadLetterMember ?? "",
+                n.DeadLetterMember is null ? "" : Id(n.DeadLetterMember), n.VisibilityTimeoutSeconds ?? 0, n.Origin))],
             Topics = [.. Of(ResourceKind.SnsTopic).Select(n => new TopicView(n.Member, Id(n.Member), n.Origin))],
             Databases = [.. _nodes.Where(n => n.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster).Select(DatabaseOf)],
             StateMachines = [.. Of(ResourceKind.StateMachine).Select(StateMachineOf)],
@@ -673,6 +673,9 @@ internal sealed partial class StackPlanner
         return json.Replace("\n", "\n  ", StringComparison.Ordinal);
     }
 
+    private static SourceLocation ValueAt(EnvVariable variable) =>
+        variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation;
+
     private Source ResolveSource(EnvVariable variable)
     {
         var nameStems = ResourceWords.Stems(variable.Name);
@@ -686,7 +689,7 @@ internal sealed partial class StackPlanner
                 var node = ResolveResourceWords(variable, words, nameStems);
                 if (node is null)
                 {
-                    _diagnostics.Add(DiagnosticCatalog.GenerationResourceNotFound, variable.ValueLocation, variable.Name, words);
+                    _diagnostics.Add(DiagnosticCatalog.GenerationResourceNotFound, ValueAt(variable), variable.Name, words);
                     return new Source("setting");
                 }
                 return FromResource(variable, node, nameStems, byName: false);
@@ -724,7 +727,7 @@ internal sealed partial class StackPlanner
         }
         else
         {
-            _diagnostics.Add(DiagnosticCatalog.GenerationValueFromResource, variable.ValueLocation, variable.Name, attribute.Phrase, kindPhrase, node.Name,
+            _diagnostics.Add(DiagnosticCatalog.GenerationValueFromResource, ValueAt(variable), variable.Name, attribute.Phrase, kindPhrase, node.Name,
                 attribute.Expression.Replace("Cdk::Token.AsString(", "", StringComparison.Ordinal).TrimEnd(')'), grantPhrase);
         }
         return new Source("attribute", attribute.Expression, attribute.Phrase, node, Description: $"{attribute.Phrase} of {kindPhrase} {node.Name}");
@@ -771,7 +774,7 @@ internal sealed partial class StackPlanner
             .OrderByDescending(x => x.Score).ThenBy(x => x.Node.Order).ToList();
         if (scored[0].Score == 0 || (scored.Count > 1 && scored[1].Score == scored[0].Score))
         {
-            _diagnostics.Add(DiagnosticCatalog.GenerationResourceAmbiguous, variable.ValueLocation, variable.Name, words,
+            _diagnostics.Add(DiagnosticCatalog.GenerationResourceAmbiguous, ValueAt(variable), variable.Name, words,
                 string.Join(", ", scored.Where(x => x.Score == scored[0].Score).Select(x => $"'{x.Node.Name}'")), scored[0].Node.Name);
         }
         return scored[0].Node;
@@ -812,8 +815,8 @@ internal sealed partial class StackPlanner
                 ?? (_plan.Secrets.Where(s => NameMatcher.Matches(name, s.Name)).ToList() is { Count: 1 } one ? one[0] : null);
             if (planned is null)
             {
-                _diagnostics.Add(DiagnosticCatalog.GenerationSecretUnknown, variable.ValueLocation, variable.Name, name);
-                CheckSecretName(name, variable.ValueLocation);
+                _diagnostics.Add(DiagnosticCatalog.GenerationSecretUnknown, ValueAt(variable), variable.Name, name);
+                CheckSecretName(name, ValueAt(variable));
             }
         }
         else if (_plan.Secrets.Count == 1)
@@ -823,7 +826,7 @@ internal sealed partial class StackPlanner
         else
         {
             var example = _plan.Secrets.Count > 0 ? $"_(from secret {_plan.Secrets[0].Name})_" : "_(from Secrets Manager: my/secret)_";
-            _diagnostics.Add(DiagnosticCatalog.GenerationSecretMissing, variable.ValueLocation, variable.Name, example);
+            _diagnostics.Add(DiagnosticCatalog.GenerationSecretMissing, ValueAt(variable), variable.Name, example);
             return new Source("setting");
         }
 
@@ -832,7 +835,7 @@ internal sealed partial class StackPlanner
         var field = variable.Value.SecretField;
         if (field is not null && planned is { JsonFields.Count: > 0 } && !planned.JsonFields.Contains(field, StringComparer.Ordinal))
         {
-            _diagnostics.Add(DiagnosticCatalog.GenerationSecretFieldUnknown, variable.ValueLocation, variable.Name, field, secretName,
+            _diagnostics.Add(DiagnosticCatalog.GenerationSecretFieldUnknown, ValueAt(variable), variable.Name, field, secretName,
                 string.Join(", ", planned.JsonFields));
         }
         return new Source("secret", Secret: secret, Field: field,
@@ -890,7 +893,7 @@ internal sealed partial class StackPlanner
             AddWiring(new WiringView { Kind = "variable", Target = compute.Member, Key = key, Value = $"{source.Secret!.Member}.SecretArn" });
             AddWiring(new WiringView { Kind = "grant", Source = source.Secret.Member, Method = "GrantRead", Target = compute.Member });
             var fieldHint = source.Field is null ? "" : $", then field '{source.Field}' of the JSON";
-            _diagnostics.Add(DiagnosticCatalog.GenerationLambdaSecret, variable.ValueLocation, variable.Name, source.Secret.Name, compute.Name, key, fieldHint);
+            _diagnostics.Add(DiagnosticCatalog.GenerationLambdaSecret, ValueAt(variable), variable.Name, source.Secret.Name, compute.Name, key, fieldHint);
             _lambdaEnvironmentBytes[compute] = _lambdaEnvironmentBytes.GetValueOrDefault(compute) + key.Length + 110;
             return;
         }
@@ -909,11 +912,11 @@ internal sealed partial class StackPlanner
             case "secret":
                 if (source.Field is { } field && field.Contains(':', StringComparison.Ordinal))
                 {
-                    _diagnostics.Add(DiagnosticCatalog.GenerationSecretFieldColon, variable.ValueLocation, variable.Name, field, source.Secret!.Name);
+                    _diagnostics.Add(DiagnosticCatalog.GenerationSecretFieldColon, ValueAt(variable), variable.Name, field, source.Secret!.Name);
                 }
                 if (source.Secret!.ArnKey.Length > 0 && _warnedContainerSecrets.Add(source.Secret.Name + "|" + compute.Member))
                 {
-                    _diagnostics.Add(DiagnosticCatalog.GenerationSecretNameOnly, variable.ValueLocation, variable.Name, compute.Name, source.Secret.Name);
+                    _diagnostics.Add(DiagnosticCatalog.GenerationSecretNameOnly, ValueAt(variable), variable.Name, compute.Name, source.Secret.Name);
                 }
                 AddWiring(new WiringView
                 {
@@ -1073,8 +1076,8 @@ internal sealed partial class StackPlanner
         {
             unique = folder + "-" + n.ToString(CultureInfo.InvariantCulture);
         }
-        return new FunctionView(node.Member, Id(node.Member), property, runtime, family, handler, "handlers/" + unique,
-            memory, timeout, resource.DeadLetterQueue, node.InVpc, node.Origin);
+        return new FunctionView(node.Member, Id(node.Member), property ?? "", runtime, family, handler, "handlers/" + unique,
+            memory ?? 0, timeout ?? 0, resource.DeadLetterQueue, node.InVpc, node.Origin);
     }
 
     [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$")]
@@ -1104,8 +1107,11 @@ internal sealed partial class StackPlanner
         var image = resource.Image?.Trim();
         if (string.IsNullOrEmpty(image))
         {
+            // The plan's only ECR repository, unless another container already names it as its image.
             var repositories = _plan.Resources.Where(r => r.Kind == ResourceKind.EcrRepository).ToList();
-            image = repositories.Count == 1 ? repositories[0].Name : null;
+            var claimed = repositories.Count == 1 && _plan.Resources.Any(r => r.Image is { } other
+                && other.Split(':')[0].Equals(repositories[0].Name, StringComparison.Ordinal));
+            image = repositories.Count == 1 && !claimed ? repositories[0].Name : null;
         }
         string kind = "placeholder", reference = "public.ecr.aws/docker/library/busybox:latest", tag = "latest";
         if (!string.IsNullOrEmpty(image))
@@ -1169,7 +1175,7 @@ internal sealed partial class StackPlanner
             _diagnostics.Add(DiagnosticCatalog.GenerationRuleWithoutTrigger, node.Resource.Location, node.Name);
             placeholder = "archplan.placeholder." + (Words.ToKebab(_plan.Product) is { Length: > 0 } p ? p : "app");
         }
-        return new RuleView(node.Member, Id(node.Member), schedule, placeholder,
+        return new RuleView(node.Member, Id(node.Member), schedule ?? "", placeholder ?? "",
             [.. targets.Select(t => new RuleTargetView(t.Kind, t.Kind == "ecs_task" ? t.Target.TaskDefinitionMember! : t.Target.Member,
                 t.Target.SecurityGroupMember ?? ""))], node.Origin);
     }
@@ -1180,6 +1186,6 @@ internal sealed partial class StackPlanner
     private AlarmView AlarmOf(Node node)
     {
         var (kind, source, _) = MetricOf(_alarmSources[node]);
-        return new(node.Member, Id(node.Member), kind, source, _alarmTopics.GetValueOrDefault(node)?.Member, node.Origin);
+        return new(node.Member, Id(node.Member), kind, source, _alarmTopics.GetValueOrDefault(node)?.Member ?? "", node.Origin);
     }
 }

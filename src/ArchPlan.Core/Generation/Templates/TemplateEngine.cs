@@ -17,6 +17,8 @@ namespace ArchPlan.Generation.Templates;
 /// </summary>
 internal sealed class TemplateEngine
 {
+    // Template names avoid a second extension such as ".cs": MSBuild would read "cs" as a culture (Czech) and move
+    // the file into a satellite assembly.
     private const string ResourcePrefix = "templates/cdk/";
 
     private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false, AllowParentheses = false });
@@ -82,7 +84,7 @@ internal sealed class TemplateEngine
         {
             return Normalize(template.Render(context, NullEncoder.Default));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ParseException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is FluidException or InvalidOperationException or ParseException or ArgumentException or FormatException or NullReferenceException)
         {
             throw new TemplateException(name, ex.Message, ex);
         }

@@ -1,6 +1,8 @@
 namespace ArchPlan.Generation.ViewModel;
 
-// The records the templates render. They hold plan text only as raw strings, which templates pass through the
+// The records the templates render. They hold no nulls (empty strings and 0 instead), because Fluid runs with
+// StrictVariables and treats a null member as undefined.
+// They hold plan text only as raw strings, which templates pass through the
 // escaping filters (cs, cs_comment, json, xml, md); every other string is an identifier or expression the
 // generator built from identifiers and fixed CDK member names.
 
@@ -64,7 +66,8 @@ public sealed record BucketView(string Member, string Id, Origin Origin);
 
 public sealed record TableView(string Member, string Id, bool Stream, Origin Origin);
 
-public sealed record QueueView(string Member, string Id, string? DeadLetterMember, string? DeadLetterId, int? VisibilityTimeoutSeconds, Origin Origin);
+/// <summary>A queue; <see cref="DeadLetterMember"/> is empty without a DLQ, <see cref="VisibilityTimeoutSeconds"/> 0 for the default.</summary>
+public sealed record QueueView(string Member, string Id, string DeadLetterMember, string DeadLetterId, int VisibilityTimeoutSeconds, Origin Origin);
 
 public sealed record TopicView(string Member, string Id, Origin Origin);
 
@@ -73,17 +76,20 @@ public sealed record DatabaseView(string Member, string Id, string Engine, strin
 
 public sealed record StateMachineView(string Member, string Id, string PlaceholderId, Origin Origin);
 
-/// <summary>A Lambda function; <see cref="RuntimeProperty"/> is a <c>Lambda.Runtime</c> member, else <see cref="RuntimeName"/> and <see cref="RuntimeFamily"/> build one.</summary>
+/// <summary>
+/// A Lambda function; <see cref="RuntimeProperty"/> is a <c>Lambda.Runtime</c> member, else empty and
+/// <see cref="RuntimeName"/> and <see cref="RuntimeFamily"/> build one. 0 memory or timeout means CDK's default.
+/// </summary>
 public sealed record FunctionView(
     string Member,
     string Id,
-    string? RuntimeProperty,
+    string RuntimeProperty,
     string RuntimeName,
     string RuntimeFamily,
     string Handler,
     string CodePath,
-    int? MemoryMb,
-    int? TimeoutSeconds,
+    int MemoryMb,
+    int TimeoutSeconds,
     bool DeadLetterQueue,
     bool InVpc,
     Origin Origin);
@@ -128,8 +134,8 @@ public sealed record WiringView
     public string Comment { get; init; } = "";
 }
 
-/// <summary>An EventBridge rule with its schedule and targets.</summary>
-public sealed record RuleView(string Member, string Id, string? Schedule, string? PlaceholderSource, IReadOnlyList<RuleTargetView> Targets, Origin Origin);
+/// <summary>An EventBridge rule with its schedule (empty when it has none: then a placeholder pattern) and targets.</summary>
+public sealed record RuleView(string Member, string Id, string Schedule, string PlaceholderSource, IReadOnlyList<RuleTargetView> Targets, Origin Origin);
 
 /// <summary>ecs_task (Member is the task definition), lambda or state_machine.</summary>
 public sealed record RuleTargetView(string Kind, string Member, string SecurityGroup);
@@ -140,7 +146,7 @@ public sealed record ApiView(string Member, string Id, bool IsHttp, string Funct
 /// An alarm on a metric of <see cref="Source"/>; <see cref="MetricKind"/> is lambda_errors, dlq_visible, queue_age,
 /// sfn_failed, service_cpu, db_cpu, api_5xx, table_user_errors or rule_failed.
 /// </summary>
-public sealed record AlarmView(string Member, string Id, string MetricKind, string Source, string? Topic, Origin Origin);
+public sealed record AlarmView(string Member, string Id, string MetricKind, string Source, string Topic, Origin Origin);
 
 /// <summary>A row of the README's variable table.</summary>
 public sealed record ReadmeVariableView(string Name, string Computes, string Source, string Description);
