@@ -65,7 +65,7 @@ public sealed class CdkAppFixture : IDisposable
         var appDir = Path.Combine(root, "apps", plan.Product!, "infra", "cdk");
         var project = Directory.EnumerateFiles(Path.Combine(appDir, "src"), "*.csproj", SearchOption.AllDirectories).Single();
         var watch = Stopwatch.StartNew();
-        var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal"],
+        var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal", "-clp:Summary"],
             appDir, new Dictionary<string, string?>(), TimeSpan.FromMinutes(8));
         watch.Stop();
         var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");

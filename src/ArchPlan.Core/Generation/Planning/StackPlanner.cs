@@ -628,11 +628,9 @@ internal sealed partial class StackPlanner
                 };
             }
 
-            foreach (var compute in targets)
-            {
-                Apply(variable, source, compute);
-            }
-            _readme.Add(new ReadmeVariableView(variable.Name, string.Join(", ", targets.Select(t => t.Name)), source.Description, variable.Description));
+            var applied = targets.Where(compute => Apply(variable, source, compute)).Select(t => t.Name).ToList();
+            var setOn = applied.Count > 0 ? string.Join(", ", applied) : "(cdk.json only)";
+            _readme.Add(new ReadmeVariableView(variable.Name, setOn, source.Description, variable.Description));
         }
 
         contextJson = ContextJson(envNames, topLevel, perEnvironment);
@@ -880,7 +878,8 @@ internal sealed partial class StackPlanner
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+$")]
     private static partial Regex LambdaVariablePattern();
 
-    private void Apply(EnvVariable variable, Source source, Node compute)
+    /// <summary>Sets the variable on one compute; false when it could not be set there (a diagnostic says why).</summary>
+    private bool Apply(EnvVariable variable, Source source, Node compute)
     {
         if (source.Kind == "secret" && compute.IsLambda)
         {
@@ -888,23 +887,23 @@ internal sealed partial class StackPlanner
             var key = variable.Name + "_SECRET_ARN";
             if (!CheckLambdaKey(key, compute, variable) || !ClaimKey(compute, key, variable))
             {
-                return;
+                return false;
             }
             AddWiring(new WiringView { Kind = "variable", Target = compute.Member, Key = key, Value = $"{source.Secret!.Member}.SecretArn" });
             AddWiring(new WiringView { Kind = "grant", Source = source.Secret.Member, Method = "GrantRead", Target = compute.Member });
             var fieldHint = source.Field is null ? "" : $", then field '{source.Field}' of the JSON";
             _diagnostics.Add(DiagnosticCatalog.GenerationLambdaSecret, ValueAt(variable), variable.Name, source.Secret.Name, compute.Name, key, fieldHint);
             _lambdaEnvironmentBytes[compute] = _lambdaEnvironmentBytes.GetValueOrDefault(compute) + key.Length + 110;
-            return;
+            return true;
         }
 
         if (compute.IsLambda && !CheckLambdaKey(variable.Name, compute, variable))
         {
-            return;
+            return false;
         }
         if (!ClaimKey(compute, variable.Name, variable))
         {
-            return;
+            return false;
         }
 
         switch (source.Kind)
@@ -941,6 +940,7 @@ internal sealed partial class StackPlanner
                 _lambdaEnvironmentBytes[compute] = _lambdaEnvironmentBytes.GetValueOrDefault(compute) + variable.Name.Length + longest + 6;
                 break;
         }
+        return true;
     }
 
     private static string Holder(Node compute) => compute.IsLambda ? compute.Member : compute.ContainerMember!;
@@ -1015,6 +1015,7 @@ internal sealed partial class StackPlanner
     private StateMachineView StateMachineOf(Node node)
     {
         _diagnostics.Add(DiagnosticCatalog.GenerationPlaceholderDefinition, node.Resource.Location, node.Name);
+        _notes.Add($"State machine {node.Name} has a placeholder definition (one Pass state).");
         var placeholder = _members.Claim(Id(node.Member) + "Placeholder");
         return new StateMachineView(node.Member, Id(node.Member), Id(placeholder), node.Origin);
     }
@@ -1142,6 +1143,7 @@ internal sealed partial class StackPlanner
         if (kind == "placeholder" && string.IsNullOrEmpty(image))
         {
             _diagnostics.Add(DiagnosticCatalog.GenerationPlaceholderImage, resource.Location, node.Name, Words.ToKebab(node.Name));
+            _notes.Add($"{node.Name} runs a placeholder image ({reference}): the plan names no ECR repository.");
         }
         var stem = StripSuffix(Id(node.Member), node.Kind == ResourceKind.FargateService ? "Service" : "Task");
         return new ContainerView
@@ -1174,6 +1176,7 @@ internal sealed partial class StackPlanner
         {
             _diagnostics.Add(DiagnosticCatalog.GenerationRuleWithoutTrigger, node.Resource.Location, node.Name);
             placeholder = "archplan.placeholder." + (Words.ToKebab(_plan.Product) is { Length: > 0 } p ? p : "app");
+            _notes.Add($"Rule {node.Name} has a placeholder event pattern that matches nothing.");
         }
         return new RuleView(node.Member, Id(node.Member), schedule ?? "", placeholder ?? "",
             [.. targets.Select(t => new RuleTargetView(t.Kind, t.Kind == "ecs_task" ? t.Target.TaskDefinitionMember! : t.Target.Member,
