@@ -212,7 +212,7 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         Assert.Equal("second", dbHost["DbHost"]!.GetValue<string>());
         Assert.False(dbHost.ContainsKey("db-host")); // not a valid Lambda name: skipped with a warning
 
-        var first = LambdaVariables(synth, "_1stFunction");
+        var first = LambdaVariables(synth, "1stFunction"); // CDK drops the "_" from logical ids
         Assert.Equal("{{ app.product }}", first["class"]!.GetValue<string>());
         Assert.Equal("{% for x in (1..3) %}x{% endfor %}", first["STATIC"]!.GetValue<string>());
         // Secrets "prod/db" and "prod--db" get distinct construct ids and both are granted.
