@@ -1,17 +1,14 @@
 namespace ArchPlan.Generation;
 
-/// <summary>Who owns a generated file, and so whether a later run may overwrite it.</summary>
+/// <summary>Who owns a generated file after it is written.</summary>
 public enum FileOwnership
 {
-    /// <summary>Owned by the generator: rewritten on every run.</summary>
+    /// <summary>Owned by the generator: rewritten on every run; a hand edit is detected and refused without --force.</summary>
     Generated,
 
-    /// <summary>Created once for people to edit: never overwritten.</summary>
+    /// <summary>Created once for people to edit; never overwritten.</summary>
     Scaffold,
 }
 
-/// <summary>One file of a generated CDK app.</summary>
-/// <param name="RelativePath">Path relative to the output root, with '/' separators, e.g. <c>apps/gamehub/infra/cdk/cdk.json</c>.</param>
-/// <param name="Content">The file's text: LF line endings, ending with a newline.</param>
-/// <param name="Ownership">Whether the generator owns the file or people do.</param>
+/// <summary>One file the generator wants to exist, relative to the output root with '/' separators.</summary>
 public sealed record GeneratedFile(string RelativePath, string Content, FileOwnership Ownership);
