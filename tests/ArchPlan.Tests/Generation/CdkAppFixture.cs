@@ -20,11 +20,19 @@ public sealed class CdkAppFixture : IDisposable
         Directory.CreateDirectory(_root);
         Gamehub = BuildApp("gamehub", SamplePlans.Gamehub());
         Hostile = BuildApp("hostile", SamplePlans.Hostile());
+        var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
+        PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
         GamehubDev = Synth(Gamehub, "dev");
         GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"));
         GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
         HostileDefault = Synth(Hostile, "default");
+        PaymentsSampleDefault = Synth(PaymentsSample, "default");
     }
+
+    /// <summary>The shipped sample samples/payments-api.md, read by the real plan reader.</summary>
+    public BuiltApp PaymentsSample { get; }
+
+    public SynthResult PaymentsSampleDefault { get; }
 
     public BuiltApp Gamehub { get; }
 

@@ -13,14 +13,14 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
     [Fact]
     public void Generated_apps_build_with_zero_warnings()
     {
-        foreach (var app in new[] { apps.Gamehub, apps.Hostile })
+        foreach (var app in new[] { apps.Gamehub, apps.Hostile, apps.PaymentsSample })
         {
             output.WriteLine($"{app.Name}: build {app.BuildTime.TotalSeconds:F1} s");
             Assert.True(app.Build.ExitCode == 0, app.Build.ToString());
             Assert.Contains(" 0 Warning(s)", app.Build.Stdout, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"warning [A-Z]+[0-9]+", app.Build.Stdout);
         }
-        foreach (var synth in new[] { apps.GamehubDev, apps.GamehubProd, apps.GamehubStaging, apps.HostileDefault })
+        foreach (var synth in new[] { apps.GamehubDev, apps.GamehubProd, apps.GamehubStaging, apps.HostileDefault, apps.PaymentsSampleDefault })
         {
             output.WriteLine($"synth {synth.Label}: {synth.Time.TotalSeconds:F1} s (CLI: {apps.UsedCli})");
         }
@@ -218,6 +218,34 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         // Secrets "prod/db" and "prod--db" get distinct construct ids and both are granted.
         Assert.Contains(":secret:prod/db\"", Json(first["PROD_DB_SECRET_ARN"]), StringComparison.Ordinal);
         Assert.Contains(":secret:prod--db\"", Json(first["PROD__DB_SECRET_ARN"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_payments_sample_synthesizes_with_its_wiring()
+    {
+        var synth = apps.PaymentsSampleDefault;
+        Assert.True(synth.Template is not null, synth.Run.ToString());
+        Assert.Single(synth.OfType("AWS::ApiGatewayV2::Api"));
+        Assert.Single(synth.OfType("AWS::ECS::Service"));
+        Assert.Equal(2, synth.OfType(TaskDefinition).Count());
+        Assert.Single(synth.OfType("AWS::StepFunctions::StateMachine"));
+        var rule = Assert.Single(synth.OfType("AWS::Events::Rule")).Resource["Properties"]!;
+        Assert.Equal("rate(5 minutes)", rule["ScheduleExpression"]!.GetValue<string>());
+        Assert.Contains("EcsParameters", Json(rule["Targets"]), StringComparison.Ordinal);
+
+        var (workerEnv, workerSecrets) = Container(synth, "PaymentsWorkerTaskDefinition");
+        Assert.Contains("STRIPE_API_KEY", workerSecrets.Keys);
+        Assert.Equal(Ref(synth.LogicalId("AWS::DynamoDB::Table", "PaymentsTable")), Json(workerEnv["PAYMENTS_TABLE"]));
+        var workerPolicy = Json(synth.OfType("AWS::IAM::Policy").Single(p => p.Id.StartsWith("PaymentsWorkerTaskDefinitionTaskRole", StringComparison.Ordinal)).Resource);
+        Assert.Contains("sqs:ReceiveMessage", workerPolicy, StringComparison.Ordinal); // it processes payment-events
+        Assert.All(synth.OfType("AWS::IAM::Policy").SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray()),
+            statement =>
+            {
+                if (Json(statement!["Action"]).Contains("secretsmanager:", StringComparison.Ordinal))
+                {
+                    Assert.DoesNotContain("\"*\"", Json(statement["Resource"]), StringComparison.Ordinal);
+                }
+            });
     }
 
     private static string Json(JsonNode? node) => SynthResult.Json(node);

@@ -338,6 +338,9 @@ internal sealed partial class StackPlanner
                 return true;
             case LinkKind.Triggers when target.IsLambda:
                 return AddEventSource(source, target);
+            case LinkKind.Triggers when target.IsContainer && source.Kind == ResourceKind.SqsQueue:
+                // A worker that processes a queue polls it itself: it needs the queue's grants, no event source.
+                return AddGrants(target, source);
             case LinkKind.Starts when source.IsCompute && target.Kind == ResourceKind.StateMachine:
                 AddGrants(source, target);
                 return true;
@@ -674,9 +677,30 @@ internal sealed partial class StackPlanner
     private static SourceLocation ValueAt(EnvVariable variable) =>
         variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation;
 
+    /// <summary>
+    /// The value that decides where a variable comes from: its own, or, when it has none, the per-environment
+    /// values when they all come from a secret or all from a resource (a table with one column per environment).
+    /// </summary>
+    private static ValueSpec EffectiveValue(EnvVariable variable)
+    {
+        if (variable.Value.Kind is ValueKind.FromSecret or ValueKind.FromResource || variable.PerEnvironment.Count == 0)
+        {
+            return variable.Value;
+        }
+        var kinds = variable.PerEnvironment.Select(v => v.Value.Kind).Where(k => k != ValueKind.None).Distinct().ToList();
+        return kinds is [ValueKind.FromSecret or ValueKind.FromResource]
+            ? variable.PerEnvironment.First(v => v.Value.Kind == kinds[0]).Value
+            : variable.Value;
+    }
+
     private Source ResolveSource(EnvVariable variable)
     {
         var nameStems = ResourceWords.Stems(variable.Name);
+        var value = EffectiveValue(variable);
+        if (!ReferenceEquals(value, variable.Value))
+        {
+            variable = variable with { Value = value };
+        }
         switch (variable.Value.Kind)
         {
             case ValueKind.FromSecret:
