@@ -23,7 +23,7 @@ public sealed class CdkAppFixture : IDisposable
         var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
         PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
         GamehubDev = Synth(Gamehub, "dev");
-        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"));
+        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn));
         GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
         HostileDefault = Synth(Hostile, "default");
         PaymentsSampleDefault = Synth(PaymentsSample, "default");
@@ -33,6 +33,9 @@ public sealed class CdkAppFixture : IDisposable
     public BuiltApp PaymentsSample { get; }
 
     public SynthResult PaymentsSampleDefault { get; }
+
+    /// <summary>The complete ARN the prod synth supplies for the database secret.</summary>
+    public const string DbSecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:gamehub/db/credentials-AbCdEf";
 
     public BuiltApp Gamehub { get; }
 

@@ -81,6 +81,19 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
     }
 
     [Fact]
+    public void A_complete_secret_arn_from_context_replaces_the_name_reference()
+    {
+        var synth = apps.GamehubProd;
+        var (_, secrets) = Container(synth, "MatchmakerTaskDefinition");
+        Assert.Equal(CdkAppFixture.DbSecretArn + ":password::", secrets["DB_PASSWORD"]!.GetValue<string>());
+        Assert.Equal(CdkAppFixture.DbSecretArn, LambdaVariables(synth, "LeaderboardSnapshotFunction")["DB_PASSWORD_SECRET_ARN"]!.GetValue<string>());
+        var execution = Json(synth.OfType("AWS::IAM::Policy").Single(p => p.Id.StartsWith("MatchmakerTaskDefinitionExecutionRole", StringComparison.Ordinal)).Resource);
+        Assert.Contains($"\"Resource\":\"{CdkAppFixture.DbSecretArn}\"", execution, StringComparison.Ordinal);
+        // The stripe secret has no ARN in context: still by name.
+        Assert.Contains(":secret:gamehub/stripe-api-key", Json(LambdaVariables(synth, "ScoreApiFunction")["STRIPE_API_KEY_SECRET_ARN"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Required_variable_without_value_fails_synth_with_a_message_naming_it()
     {
         var staging = apps.GamehubStaging;
