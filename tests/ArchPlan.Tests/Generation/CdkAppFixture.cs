@@ -23,7 +23,7 @@ public sealed class CdkAppFixture : IDisposable
         var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
         PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
         GamehubDev = Synth(Gamehub, "dev");
-        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn));
+        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn), ("MAX_PLAYERS", "128"));
         GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
         HostileDefault = Synth(Hostile, "default");
         PaymentsSampleDefault = Synth(PaymentsSample, "default");

@@ -128,6 +128,49 @@ public sealed class CdkAppGeneratorTests
     }
 
     [Fact]
+    public void Reports_values_it_cannot_place()
+    {
+        var plan = SamplePlans.Gamehub();
+        var at = new SourceLocation(plan.FilePath, 400, 1);
+        var extra = new[]
+        {
+            new EnvVariable { Name = "ARCHIVE_URL", Value = new ValueSpec(ValueKind.FromResource, Resource: "Glacier vault"), Location = at },
+            new EnvVariable { Name = "LOG_LEVEL", Value = ValueSpec.Literal("again"), Location = at with { Line = 401 } },
+            new EnvVariable { Name = "HUGE", Value = ValueSpec.Literal(new string('x', 5000)), Scope = new[] { "score-api" }.ToEquatableArray(), Location = at with { Line = 402 } },
+            new EnvVariable { Name = "WHICH", Value = new ValueSpec(ValueKind.FromSecret), Location = at with { Line = 403 } },
+        };
+        var result = GenerationTestHelpers.Generate(plan with { Variables = plan.Variables.Concat(extra).ToEquatableArray() });
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3007" && d.Location.Line == 400);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3017" && d.Location.Line == 401);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3018" && d.Message.Contains("'score-api'", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3011" && d.Location.Line == 403);
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void Api_and_alarm_without_targets_are_reported_and_left_out()
+    {
+        var at = new SourceLocation("plan.md", 5, 1);
+        var plan = SamplePlans.Gamehub() with
+        {
+            Resources = new[]
+            {
+                new PlannedResource { Kind = ResourceKind.HttpApi, Name = "lonely-api", Text = "HTTP API", Location = at },
+                new PlannedResource { Kind = ResourceKind.CloudWatchAlarm, Name = "lonely-alarm", Text = "alarm", Location = at with { Line = 6 } },
+                new PlannedResource { Kind = ResourceKind.EventBridgeRule, Name = "lonely-rule", Text = "rule", Location = at with { Line = 7 } },
+            }.ToEquatableArray(),
+        };
+        var result = GenerationTestHelpers.Generate(plan);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3023" && d.Location.Line == 5);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3024" && d.Location.Line == 6);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3026" && d.Location.Line == 7);
+        var stack = result.Value.Single(f => f.RelativePath.EndsWith("Stack.g.cs", StringComparison.Ordinal)).Content;
+        Assert.DoesNotContain("LonelyApi", stack, StringComparison.Ordinal);
+        Assert.DoesNotContain("LonelyAlarm", stack, StringComparison.Ordinal);
+        Assert.Contains("EventPattern = new Events::EventPattern { Source = new[] { \"archplan.placeholder.gamehub\" } }", stack, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warns_about_secret_names_that_look_like_arn_suffixes()
     {
         var plan = SamplePlans.Gamehub();

@@ -78,6 +78,7 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         Assert.Equal("prod-token", prod["API_TOKEN"]!.GetValue<string>());
         var (prodEnv, _) = Container(apps.GamehubProd, "MatchmakerTaskDefinition");
         Assert.Equal("warn", prodEnv["LOG_LEVEL"]!.GetValue<string>());
+        Assert.Equal("128", prodEnv["MAX_PLAYERS"]!.GetValue<string>()); // -c MAX_PLAYERS=128 beats cdk.json's 64
     }
 
     [Fact]

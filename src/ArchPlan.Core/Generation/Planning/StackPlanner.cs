@@ -779,8 +779,10 @@ internal sealed partial class StackPlanner
         }
         var stems = ResourceWords.Stems(words);
         var kinds = ResourceWords.KindsNamedBy(stems);
+        var distinctiveWords = stems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
+        // Words that name no kind must name the resource itself ("from Glacier vault" matches nothing).
         var candidates = _nodes.Where(n => ResourceWords.Attribute(n, nameStems) is not null && !n.IsContainer
-            && (kinds.Count == 0 ? !n.IsLambda : kinds.Contains(n.Kind))).ToList();
+            && (kinds.Count == 0 ? !n.IsLambda && NameMatcher.Overlap(distinctiveWords, n.Name) > 0 : kinds.Contains(n.Kind))).ToList();
         if (candidates.Count == 0)
         {
             return null;
