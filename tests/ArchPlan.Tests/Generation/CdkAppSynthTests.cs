@@ -67,7 +67,9 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
 
         var (reportEnv, reportSecrets) = Container(synth, "NightlyReportTaskDefinition");
         Assert.Equal(["ALERTS_TOPIC_ARN", "LOG_LEVEL", "MAX_PLAYERS", "REGION_HINT"], reportEnv.Keys.Order(StringComparer.Ordinal));
-        Assert.Empty(reportSecrets);
+        // A database password "from RDS" comes from the database's generated secret, never a plain attribute.
+        var databaseSecret = synth.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "GamehubDbDatabaseSecretAttachment");
+        Assert.Equal($$"""{"Fn::Join":["",[{"Ref":"{{databaseSecret}}"},":password::"]]}""", Json(reportSecrets["REPORT_DB_PASSWORD"]));
     }
 
     [Fact]
@@ -114,17 +116,19 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
                 .Select(s => (Policy: p.Id, Roles: Json(p.Resource["Properties"]!["Roles"]), Statement: s!.AsObject())))
             .Where(x => Json(x.Statement["Action"]).Contains("secretsmanager:", StringComparison.Ordinal))
             .ToList();
-        Assert.All(secretStatements, x =>
+        Assert.All(secretStatements, x => Assert.DoesNotContain("\"*\"", Json(x.Statement["Resource"]), StringComparison.Ordinal));
+        string Secret(JsonObject statement)
         {
-            Assert.NotEqual("\"*\"", Json(x.Statement["Resource"]));
-            Assert.DoesNotContain("\"*\"", Json(x.Statement["Resource"]), StringComparison.Ordinal);
-            Assert.EndsWith("-??????\"]]}", Json(x.Statement["Resource"]), StringComparison.Ordinal);
-        });
-        var readers = secretStatements.Select(x => (x.Policy[..x.Policy.IndexOf("DefaultPolicy", StringComparison.Ordinal)],
-            Json(x.Statement["Resource"]).Contains("gamehub/db/credentials", StringComparison.Ordinal) ? "db" : "stripe"))
+            var resource = Json(statement["Resource"]);
+            return resource.Contains("gamehub/db/credentials-??????", StringComparison.Ordinal) ? "db"
+                : resource.Contains("gamehub/stripe-api-key-??????", StringComparison.Ordinal) ? "stripe"
+                : resource.Contains("GamehubDbDatabaseSecretAttachment", StringComparison.Ordinal) ? "generated" : resource;
+        }
+        var readers = secretStatements.Select(x => (x.Policy[..x.Policy.IndexOf("DefaultPolicy", StringComparison.Ordinal)], Secret(x.Statement)))
             .Order().ToList();
         Assert.Equal(
-            [("LeaderboardSnapshotFunctionServiceRole", "db"), ("MatchmakerTaskDefinitionExecutionRole", "db"), ("ScoreApiFunctionServiceRole", "stripe")],
+            [("LeaderboardSnapshotFunctionServiceRole", "db"), ("MatchmakerTaskDefinitionExecutionRole", "db"),
+             ("NightlyReportTaskDefinitionExecutionRole", "generated"), ("ScoreApiFunctionServiceRole", "stripe")],
             readers);
     }
 

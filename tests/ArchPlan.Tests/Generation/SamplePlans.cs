@@ -93,6 +93,7 @@ internal static class SamplePlans
             V("REPORT_RECIPIENTS", ValueSpec.None, Requirement.Optional, ["nightly-report"]),
             V("TZ", ValueSpec.Literal("UTC"), Requirement.Optional, ["leaderboard-snapshot"]),
             V("REGION_HINT", ValueSpec.Literal("eu-west-1"), Requirement.Optional, ["billing-worker"]),
+            V("REPORT_DB_PASSWORD", new ValueSpec(ValueKind.FromResource, "_(from RDS)_", Resource: "RDS"), Requirement.Required, ["nightly-report"]),
         };
 
         var secrets = new[]
