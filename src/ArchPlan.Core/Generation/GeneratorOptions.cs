@@ -1,0 +1,17 @@
+namespace ArchPlan.Generation;
+
+/// <summary>Settings for <see cref="CdkAppGenerator"/>.</summary>
+public sealed record GeneratorOptions
+{
+    /// <summary>A folder whose <c>*.liquid</c> files replace the embedded templates of the same name; null uses only the embedded ones.</summary>
+    public string? TemplatesDirectory { get; init; }
+
+    /// <summary>The Amazon.CDK.Lib package version the generated project references.</summary>
+    public string CdkLibVersion { get; init; } = "2.160.0";
+
+    /// <summary>The Constructs package version the generated project references.</summary>
+    public string ConstructsVersion { get; init; } = "10.0.5";
+
+    /// <summary>The plan's path as shown in generated headers and the README (e.g. relative to the repository); empty uses <c>Plan.FilePath</c>.</summary>
+    public string SourcePlanPath { get; init; } = "";
+}

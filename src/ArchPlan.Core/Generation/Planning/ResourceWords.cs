@@ -1,0 +1,169 @@
+using ArchPlan.Generation.Naming;
+using ArchPlan.Model;
+
+namespace ArchPlan.Generation.Planning;
+
+/// <summary>What words in a plan say about resource kinds and attributes.</summary>
+internal static class ResourceWords
+{
+    /// <summary>Kinds named by words such as "S3 bucket" or "RDS" (empty when the words name no kind).</summary>
+    public static IReadOnlyList<ResourceKind> KindsNamedBy(IReadOnlyList<string> stems)
+    {
+        bool Has(params string[] words) => words.Any(stems.Contains);
+        var kinds = new List<ResourceKind>();
+        if (Has("s3", "bucket"))
+        {
+            kinds.Add(ResourceKind.S3Bucket);
+        }
+        if (Has("dynamodb", "dynamo", "ddb", "table"))
+        {
+            kinds.Add(ResourceKind.DynamoDbTable);
+        }
+        if (Has("sqs", "queue", "dlq"))
+        {
+            kinds.Add(ResourceKind.SqsQueue);
+        }
+        if (Has("sns", "topic"))
+        {
+            kinds.Add(ResourceKind.SnsTopic);
+        }
+        if (Has("rds", "postgres", "postgresql", "mysql", "database", "db", "aurora"))
+        {
+            kinds.Add(ResourceKind.RdsInstance);
+            kinds.Add(ResourceKind.AuroraCluster);
+        }
+        if (Has("sfn", "stepfunction", "statemachine") || (Has("state") && Has("machine")) || (Has("step") && Has("function")))
+        {
+            kinds.Add(ResourceKind.StateMachine);
+        }
+        if (Has("api", "apigateway", "gateway"))
+        {
+            kinds.Add(ResourceKind.RestApi);
+            kinds.Add(ResourceKind.HttpApi);
+        }
+        if (kinds.Count == 0 && Has("lambda", "function"))
+        {
+            kinds.Add(ResourceKind.LambdaFunction);
+        }
+        return kinds;
+    }
+
+    /// <summary>Words that name a kind rather than a particular resource.</summary>
+    public static readonly HashSet<string> KindWords = new(StringComparer.Ordinal)
+    {
+        "s3", "bucket", "dynamodb", "dynamo", "ddb", "table", "sqs", "queue", "sns", "topic", "rds", "postgres",
+        "postgresql", "mysql", "database", "db", "aurora", "sfn", "state", "machine", "step", "stepfunction",
+        "statemachine", "api", "apigateway", "gateway", "lambda", "function", "the", "from", "of", "instance",
+        "cluster", "endpoint", "name", "arn", "url", "host", "port", "aws", "amazon", "http", "rest", "main",
+    };
+
+    /// <summary>
+    /// The attribute a variable gets from a resource: the C# expression on the resource's member, and a phrase for
+    /// messages. Null when the resource kind has no attribute to offer.
+    /// </summary>
+    public static (string Expression, string Phrase)? Attribute(Node node, IReadOnlyList<string> nameStems)
+    {
+        bool Has(string word) => nameStems.Contains(word);
+        var m = node.Member;
+        return node.Kind switch
+        {
+            ResourceKind.S3Bucket when Has("arn") => ($"{m}.BucketArn", "bucket ARN"),
+            ResourceKind.S3Bucket => ($"{m}.BucketName", "bucket name"),
+            ResourceKind.DynamoDbTable when Has("arn") => ($"{m}.TableArn", "table ARN"),
+            ResourceKind.DynamoDbTable => ($"{m}.TableName", "table name"),
+            ResourceKind.SqsQueue when Has("arn") => ($"{m}.QueueArn", "queue ARN"),
+            ResourceKind.SqsQueue when Has("name") => ($"{m}.QueueName", "queue name"),
+            ResourceKind.SqsQueue => ($"{m}.QueueUrl", "queue URL"),
+            ResourceKind.SnsTopic when Has("name") => ($"{m}.TopicName", "topic name"),
+            ResourceKind.SnsTopic => ($"{m}.TopicArn", "topic ARN"),
+            ResourceKind.RdsInstance when Has("port") => ($"{m}.DbInstanceEndpointPort", "endpoint port"),
+            ResourceKind.RdsInstance => ($"{m}.DbInstanceEndpointAddress", "endpoint address"),
+            ResourceKind.AuroraCluster when Has("port") => ($"Cdk::Token.AsString({m}.ClusterEndpoint.Port)", "endpoint port"),
+            ResourceKind.AuroraCluster when Has("reader") => ($"{m}.ClusterReadEndpoint.Hostname", "reader endpoint address"),
+            ResourceKind.AuroraCluster => ($"{m}.ClusterEndpoint.Hostname", "endpoint address"),
+            ResourceKind.StateMachine when Has("name") => ($"{m}.StateMachineName", "state machine name"),
+            ResourceKind.StateMachine => ($"{m}.StateMachineArn", "state machine ARN"),
+            ResourceKind.RestApi => ($"{m}.Url", "API URL"),
+            ResourceKind.HttpApi => ($"{m}.ApiEndpoint", "API endpoint"),
+            ResourceKind.LambdaFunction when Has("arn") => ($"{m}.FunctionArn", "function ARN"),
+            ResourceKind.LambdaFunction => ($"{m}.FunctionName", "function name"),
+            _ => null,
+        };
+    }
+
+    /// <summary>The grants a compute needs to use a resource: (method on the resource, phrase). Empty when none apply.</summary>
+    public static IReadOnlyList<(string Method, string Phrase)> Grants(ResourceKind kind) => kind switch
+    {
+        ResourceKind.S3Bucket => [("GrantReadWrite", "read/write access to the bucket")],
+        ResourceKind.DynamoDbTable => [("GrantReadWriteData", "read/write access to the table")],
+        ResourceKind.SqsQueue => [("GrantSendMessages", "send"), ("GrantConsumeMessages", "consume access to the queue")],
+        ResourceKind.SnsTopic => [("GrantPublish", "publish access to the topic")],
+        ResourceKind.StateMachine => [("GrantStartExecution", "permission to start executions")],
+        ResourceKind.LambdaFunction => [("GrantInvoke", "permission to invoke the function")],
+        _ => [],
+    };
+
+    /// <summary>Variable-name endings that refer to a resource kind, longest first: (words, kinds).</summary>
+    public static readonly (string[] Suffix, ResourceKind[] Kinds)[] NameSuffixes =
+    [
+        (["state", "machine", "arn"], [ResourceKind.StateMachine]),
+        (["state", "machine"], [ResourceKind.StateMachine]),
+        (["sfn", "arn"], [ResourceKind.StateMachine]),
+        (["bucket", "name"], [ResourceKind.S3Bucket]),
+        (["bucket", "arn"], [ResourceKind.S3Bucket]),
+        (["bucket"], [ResourceKind.S3Bucket]),
+        (["table", "name"], [ResourceKind.DynamoDbTable]),
+        (["table", "arn"], [ResourceKind.DynamoDbTable]),
+        (["table"], [ResourceKind.DynamoDbTable]),
+        (["queue", "url"], [ResourceKind.SqsQueue]),
+        (["queue", "name"], [ResourceKind.SqsQueue]),
+        (["queue", "arn"], [ResourceKind.SqsQueue]),
+        (["queue"], [ResourceKind.SqsQueue]),
+        (["topic", "arn"], [ResourceKind.SnsTopic]),
+        (["topic", "name"], [ResourceKind.SnsTopic]),
+        (["topic"], [ResourceKind.SnsTopic]),
+        (["db", "host"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["db", "endpoint"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["db", "port"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["database", "host"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["database", "endpoint"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["database", "port"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["rds", "host"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["rds", "endpoint"], [ResourceKind.RdsInstance, ResourceKind.AuroraCluster]),
+        (["api", "url"], [ResourceKind.RestApi, ResourceKind.HttpApi]),
+        (["api", "endpoint"], [ResourceKind.RestApi, ResourceKind.HttpApi]),
+    ];
+
+    /// <summary>True for stems that only say "every compute" in a scope cell.</summary>
+    public static bool IsEveryone(IReadOnlyList<string> stems) =>
+        stems.Count > 0 && stems.All(s => s is "all" or "every" or "both" or "any" or "compute" or "everything" or "global");
+
+    /// <summary>The computes a scope entry names by kind ("Lambda", "ECS task", "containers"), or null.</summary>
+    public static Func<Node, bool>? ComputeKindNamedBy(IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 0)
+        {
+            return null;
+        }
+        if (stems.All(s => s is "lambda" or "function" or "handler" or "aws"))
+        {
+            return n => n.IsLambda;
+        }
+        if (stems.All(s => s is "fargate" or "ecs" or "container" or "worker" or "docker" or "aws"))
+        {
+            return n => n.IsContainer;
+        }
+        if (stems.All(s => s is "fargate" or "ecs" or "task" or "scheduled" or "aws") && stems.Contains("task"))
+        {
+            return n => n.Kind == ResourceKind.FargateTask;
+        }
+        if (stems.All(s => s is "fargate" or "ecs" or "service" or "aws") && stems.Contains("service"))
+        {
+            return n => n.Kind == ResourceKind.FargateService;
+        }
+        return null;
+    }
+
+    /// <summary>Stemmed words of a text, for matching.</summary>
+    public static IReadOnlyList<string> Stems(string? text) => NameMatcher.Stems(text);
+}

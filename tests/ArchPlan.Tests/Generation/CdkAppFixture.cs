@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArchPlan.Model;
+
+namespace ArchPlan.Tests.Generation;
+
+/// <summary>
+/// Generates the sample apps once per test run into one temporary folder, builds each app once with
+/// <c>dotnet build</c>, and synthesizes it with the real CDK (the repository's aws-cdk CLI when installed, else by
+/// running the built app with CDK_OUTDIR/CDK_CONTEXT_JSON as the CLI would). Tests read the results.
+/// </summary>
+public sealed class CdkAppFixture : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "archplan-cdk-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public CdkAppFixture()
+    {
+        Directory.CreateDirectory(_root);
+        Gamehub = BuildApp("gamehub", SamplePlans.Gamehub());
+        Hostile = BuildApp("hostile", SamplePlans.Hostile());
+        var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
+        PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
+        GamehubDev = Synth(Gamehub, "dev");
+        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn), ("MAX_PLAYERS", "128"));
+        GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
+        HostileDefault = Synth(Hostile, "default");
+        PaymentsSampleDefault = Synth(PaymentsSample, "default");
+    }
+
+    /// <summary>The shipped sample samples/payments-api.md, read by the real plan reader.</summary>
+    public BuiltApp PaymentsSample { get; }
+
+    public SynthResult PaymentsSampleDefault { get; }
+
+    /// <summary>The complete ARN the prod synth supplies for the database secret.</summary>
+    public const string DbSecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:gamehub/db/credentials-AbCdEf";
+
+    public BuiltApp Gamehub { get; }
+
+    public BuiltApp Hostile { get; }
+
+    public SynthResult GamehubDev { get; }
+
+    public SynthResult GamehubProd { get; }
+
+    /// <summary>Staging has no value for the required API_TOKEN, so this synth fails.</summary>
+    public SynthResult GamehubStaging { get; }
+
+    public SynthResult HostileDefault { get; }
+
+    /// <summary>True when synth ran through the aws-cdk CLI rather than by running the app directly.</summary>
+    public bool UsedCli { get; private set; }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("ARCHPLAN_KEEP_TEST_APPS") != "1")
+        {
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private BuiltApp BuildApp(string name, Plan plan)
+    {
+        var files = GenerationTestHelpers.GenerateFiles(plan);
+        var root = Path.Combine(_root, name);
+        GenerationTestHelpers.Write(root, files.Values);
+        var appDir = Path.Combine(root, "apps", plan.Product!, "infra", "cdk");
+        var project = Directory.EnumerateFiles(Path.Combine(appDir, "src"), "*.csproj", SearchOption.AllDirectories).Single();
+        var watch = Stopwatch.StartNew();
+        var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal", "-clp:Summary"],
+            appDir, new Dictionary<string, string?>(), TimeSpan.FromMinutes(8));
+        watch.Stop();
+        var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
+        return new BuiltApp(name, appDir, dll, build, watch.Elapsed);
+    }
+
+    private SynthResult Synth(BuiltApp app, string label, params (string Key, string Value)[] context)
+    {
+        var outDir = Path.Combine(_root, "out", app.Name + "-" + label);
+        var environment = new Dictionary<string, string?>
+        {
+            ["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1",
+            ["CDK_DISABLE_VERSION_CHECK"] = "1",
+            ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
+        };
+        var watch = Stopwatch.StartNew();
+        ProcessResult run;
+        var cli = FindCdkCli();
+        if (cli is not null)
+        {
+            UsedCli = true;
+            var args = new List<string> { "synth", "--app", $"dotnet \"{app.Dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting" };
+            foreach (var (key, value) in context)
+            {
+                args.Add("-c");
+                args.Add($"{key}={value}");
+            }
+            run = Run(cli, args, app.Directory, environment, TimeSpan.FromMinutes(5));
+        }
+        else
+        {
+            // What the CLI does: cdk.json's context plus -c values in CDK_CONTEXT_JSON, output folder in CDK_OUTDIR.
+            var cdkJson = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Directory, "cdk.json")))!.AsObject();
+            var merged = cdkJson["context"]?.DeepClone().AsObject() ?? [];
+            foreach (var (key, value) in context)
+            {
+                merged[key] = value;
+            }
+            Directory.CreateDirectory(outDir);
+            environment["CDK_OUTDIR"] = outDir;
+            environment["CDK_CONTEXT_JSON"] = merged.ToJsonString();
+            run = Run("dotnet", [app.Dll], app.Directory, environment, TimeSpan.FromMinutes(5));
+        }
+        watch.Stop();
+        var templatePath = Directory.Exists(outDir) ? Directory.EnumerateFiles(outDir, "*.template.json").FirstOrDefault() : null;
+        var template = run.ExitCode == 0 && templatePath is not null ? JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject() : null;
+        return new SynthResult(label, run, template, watch.Elapsed);
+    }
+
+    private static string? FindCdkCli()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "cdk");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static ProcessResult Run(string file, IEnumerable<string> args, string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        // The test host runs inside MSBuild/vstest; their variables would steer the nested build.
+        foreach (var key in info.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            {
+                info.Environment.Remove(key);
+            }
+        }
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return new ProcessResult(-1, stdout.ToString(), stderr + $"\n(timed out after {timeout})");
+        }
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+}
+
+public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+public sealed record BuiltApp(string Name, string Directory, string Dll, ProcessResult Build, TimeSpan BuildTime);
+
+/// <summary>One synth: the process result and, when it succeeded, the stack's CloudFormation template.</summary>
+public sealed record SynthResult(string Label, ProcessResult Run, JsonObject? Template, TimeSpan Time)
+{
+    public JsonObject Resources => (Template ?? throw new InvalidOperationException($"synth '{Label}' failed: {Run}"))["Resources"]!.AsObject();
+
+    public IEnumerable<(string Id, JsonObject Resource)> OfType(string type) =>
+        Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type).Select(r => (r.Key, r.Value!.AsObject()));
+
+    /// <summary>The resource whose logical id starts with <paramref name="constructId"/> (CDK appends a hash).</summary>
+    public JsonObject Resource(string type, string constructId) =>
+        OfType(type).Single(r => r.Id.StartsWith(constructId, StringComparison.Ordinal) && r.Id.Length == constructId.Length + 8).Resource;
+
+    public string LogicalId(string type, string constructId) =>
+        OfType(type).Single(r => r.Id.StartsWith(constructId, StringComparison.Ordinal) && r.Id.Length == constructId.Length + 8).Id;
+
+    public static string Json(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CdkAppsCollection : ICollectionFixture<CdkAppFixture>
+{
+    public const string Name = "Generated CDK apps";
+}
