@@ -7,7 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliConsole console)
     {
-        _ = console;
-        yield break;
+        yield return CheckCommand.Create(console);
+        yield return ShowCommand.Create(console);
     }
 }

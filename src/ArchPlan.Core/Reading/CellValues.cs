@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using ArchPlan.Model;
+
+namespace ArchPlan.Reading;
+
+/// <summary>Interprets the cells of configuration tables: values, Required, JSON secret formats, scope lists.</summary>
+public static partial class CellValues
+{
+    /// <summary>Reads a value cell: "(from RDS)" is a resource attribute, "(Secrets Manager)" a secret, a dash nothing, else a literal.</summary>
+    public static ValueSpec ParseValue(string cell)
+    {
+        var text = cell.Trim();
+        if (IsEmpty(text))
+        {
+            return ValueSpec.None;
+        }
+
+        var inner = text.Length > 1 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim() : null;
+        if (inner is not null)
+        {
+            if (MentionsSecret(inner))
+            {
+                return new ValueSpec(ValueKind.FromSecret, text, Secret: SecretNameIn(inner));
+            }
+            var from = FromPattern().Match(inner);
+            if (from.Success)
+            {
+                return new ValueSpec(ValueKind.FromResource, text, Resource: from.Groups["what"].Value.Trim());
+            }
+            if (inner.ToLowerInvariant() is "none" or "empty" or "blank" or "unset" or "n/a" or "not set")
+            {
+                return ValueSpec.None;
+            }
+        }
+
+        var bare = FromPattern().Match(text);
+        if (bare.Success && bare.Index == 0 && !text.Contains("://", StringComparison.Ordinal))
+        {
+            var what = bare.Groups["what"].Value.Trim();
+            return MentionsSecret(what)
+                ? new ValueSpec(ValueKind.FromSecret, text, Secret: SecretNameIn(what))
+                : new ValueSpec(ValueKind.FromResource, text, Resource: what);
+        }
+        if (text.Equals("Secrets Manager", StringComparison.OrdinalIgnoreCase) || text.Equals("secret", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ValueSpec(ValueKind.FromSecret, text);
+        }
+        return ValueSpec.Literal(text);
+    }
+
+    /// <summary>Yes/No/blank as people write them; anything else is <see cref="Requirement.Invalid"/>.</summary>
+    public static Requirement ParseRequired(string cell)
+    {
+        var text = cell.Trim().Trim('*', '_', '`', '.').Trim().ToLowerInvariant();
+        if (text.Length == 0)
+        {
+            return Requirement.Unspecified;
+        }
+        var first = text.Split([' ', '(', ',', ';'], 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        return first switch
+        {
+            "yes" or "y" or "true" or "required" or "mandatory" or "✓" or "✔" or "✔️" or "✅" or "x" or "always" or "must" => Requirement.Required,
+            "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never" => Requirement.Optional,
+            _ => Requirement.Invalid,
+        };
+    }
+
+    /// <summary>Field names of a JSON secret format such as <c>JSON: {username, password}</c> or <c>{"user": "...", "pass": "..."}</c>.</summary>
+    public static IReadOnlyList<string> JsonFields(string? format)
+    {
+        if (string.IsNullOrWhiteSpace(format))
+        {
+            return [];
+        }
+        var open = format.IndexOf('{');
+        var close = format.LastIndexOf('}');
+        if (open < 0 || close <= open)
+        {
+            return [];
+        }
+        var fields = new List<string>();
+        foreach (var part in format[(open + 1)..close].Split([',', ';', '\n']))
+        {
+            var name = part.Split(':', 2)[0].Trim().Trim('"', '\'', '`', ' ');
+            if (name.Length > 0 && name != "..." && name != "…" && FieldName().IsMatch(name) && !fields.Contains(name))
+            {
+                fields.Add(name);
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>Splits a scope cell ("api, worker", "snapshot.py / export.py") into entries; "all" means no scope.</summary>
+    public static IReadOnlyList<string> ParseScope(string cell)
+    {
+        var parts = ScopeSeparators().Split(cell)
+            .Select(p => p.Trim().Trim('`', '*', '_').Trim())
+            .Where(p => p.Length > 0)
+            .ToList();
+        return parts.Any(p => p.ToLowerInvariant() is "all" or "*" or "both" or "every" or "everything" or "all services" or "all functions" or "shared" or "-" or "—")
+            ? []
+            : parts;
+    }
+
+    public static bool IsEmpty(string text) =>
+        text.Length == 0 || text is "-" or "—" or "–" or "_" or "n/a" or "N/A" or "none" or "None" or "(none)" or "\"\"" or "''";
+
+    private static bool MentionsSecret(string text) =>
+        text.Contains("secret", StringComparison.OrdinalIgnoreCase) || text.Contains("ssm", StringComparison.OrdinalIgnoreCase) && text.Contains("secure", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A secret name written inside the value, e.g. "(Secrets Manager: payments/stripe)".</summary>
+    private static string? SecretNameIn(string text)
+    {
+        var match = SecretNamePattern().Match(text);
+        return match.Success ? match.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?:set\s+)?from\s+(?:the\s+)?(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FromPattern();
+
+    [GeneratedRegex(@"[:\s]\s*(?<name>[A-Za-z0-9_+=.@\[\]-]+/[A-Za-z0-9/_+=.@\[\]-]+)")]
+    private static partial Regex SecretNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
+    private static partial Regex FieldName();
+
+    [GeneratedRegex(@"\s*(?:,|;|\s/\s|\band\b|<br\s*/?>)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ScopeSeparators();
+}

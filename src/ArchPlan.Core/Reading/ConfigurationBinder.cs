@@ -1,0 +1,129 @@
+using ArchPlan.Common;
+using ArchPlan.Model;
+
+namespace ArchPlan.Reading;
+
+/// <summary>Joins what the tables say: per-environment rows into one variable, and variables to the secret fields they come from.</summary>
+internal static class ConfigurationBinder
+{
+    private static readonly Dictionary<string, string[]> FieldSynonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["username"] = ["user", "username", "login"],
+        ["password"] = ["password", "pass", "pwd", "passwd"],
+        ["host"] = ["host", "hostname", "endpoint"],
+        ["database"] = ["database", "dbname", "db", "name", "databasename"],
+        ["dbname"] = ["dbname", "database", "db", "name"],
+        ["port"] = ["port"],
+    };
+
+    /// <summary>Merges rows of one variable that give values for different environments (an Environment column or one table per environment).</summary>
+    public static List<EnvVariable> MergeEnvironments(IReadOnlyList<EnvVariable> variables)
+    {
+        var result = new List<EnvVariable>();
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+        {
+            var perEnvOnly = variable.Value.Kind == ValueKind.None && variable.PerEnvironment.Count > 0;
+            if (perEnvOnly && open.TryGetValue(variable.Name, out var index))
+            {
+                var existing = result[index];
+                var taken = existing.PerEnvironment.Select(e => e.Environment).ToHashSet();
+                if (!variable.PerEnvironment.Any(e => taken.Contains(e.Environment)) && existing.Scope == variable.Scope)
+                {
+                    result[index] = existing with
+                    {
+                        PerEnvironment = existing.PerEnvironment.Concat(variable.PerEnvironment).ToEquatableArray(),
+                        Description = existing.Description.Length > 0 ? existing.Description : variable.Description,
+                        Required = existing.Required == Requirement.Unspecified ? variable.Required : existing.Required,
+                        RequiredText = existing.RequiredText ?? variable.RequiredText,
+                    };
+                    continue;
+                }
+            }
+            if (perEnvOnly)
+            {
+                open[variable.Name] = result.Count;
+            }
+            result.Add(variable);
+        }
+        return result;
+    }
+
+    /// <summary>Records variables whose name matches a JSON secret's field (POSTGRES_PASSWORD ↔ password) as coming from that field.</summary>
+    /// <remarks>Only variables with no value or a secret-sourced value are bound: a literal or a resource attribute is what the plan says it is.</remarks>
+    public static List<EnvVariable> BindSecrets(IReadOnlyList<EnvVariable> variables, IReadOnlyList<PlannedSecret> secrets)
+    {
+        var result = new List<EnvVariable>(variables.Count);
+        foreach (var variable in variables)
+        {
+            var value = Bind(variable.Name, variable.Value, secrets);
+            var perEnvironment = variable.PerEnvironment.Select(e => e with { Value = Bind(variable.Name, e.Value, secrets) }).ToEquatableArray();
+            result.Add(value == variable.Value && perEnvironment == variable.PerEnvironment
+                ? variable
+                : variable with { Value = value, PerEnvironment = perEnvironment });
+        }
+        return result;
+    }
+
+    private static ValueSpec Bind(string name, ValueSpec value, IReadOnlyList<PlannedSecret> secrets)
+    {
+        if (value.Kind is not (ValueKind.None or ValueKind.FromSecret) || secrets.Count == 0)
+        {
+            return value;
+        }
+        var candidates = secrets.Where(s => value.Secret is null || string.Equals(s.Name, value.Secret, StringComparison.Ordinal)).ToList();
+        var fieldMatches = candidates
+            .SelectMany(s => s.JsonFields.Where(f => FieldMatches(name, f)).Select(f => (Secret: s, Field: f)))
+            .OrderByDescending(m => Overlap(name, m.Secret.Name))
+            .ToList();
+        if (fieldMatches.Count > 0)
+        {
+            var (secret, field) = fieldMatches[0];
+            return new ValueSpec(ValueKind.FromSecret, value.Text, Secret: secret.Name, SecretField: field);
+        }
+        if (value.Kind == ValueKind.FromSecret && value.Secret is null)
+        {
+            var best = candidates
+                .Select(s => (Secret: s, Score: Overlap(name, s.Name)))
+                .OrderByDescending(x => x.Score)
+                .ToList();
+            var chosen = best.Count == 1 ? best[0].Secret
+                : best.Count > 1 && best[0].Score > 0 && best[0].Score > best[1].Score ? best[0].Secret
+                : null;
+            if (chosen is not null)
+            {
+                return value with { Secret = chosen.Name };
+            }
+        }
+        return value;
+    }
+
+    /// <summary>True when the variable's last words name the field: POSTGRES_PASSWORD ↔ password, DB_USER ↔ username, DB_NAME ↔ database.</summary>
+    internal static bool FieldMatches(string variable, string field)
+    {
+        var tokens = variable.ToLowerInvariant().Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        var normalizedField = new string([.. field.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+        if (tokens.Length == 0 || normalizedField.Length == 0)
+        {
+            return false;
+        }
+        for (var take = 1; take <= Math.Min(3, tokens.Length); take++)
+        {
+            if (string.Concat(tokens[^take..]) == normalizedField)
+            {
+                return true;
+            }
+        }
+        var last = tokens[^1];
+        var lastTwo = tokens.Length > 1 ? tokens[^2] + tokens[^1] : last;
+        return FieldSynonyms.TryGetValue(normalizedField, out var synonyms)
+            && (synonyms.Contains(last) || synonyms.Contains(lastTwo))
+            && !(normalizedField is "database" or "dbname" && last == "name" && tokens.Length > 1 && tokens[^2] != "db" && tokens[^2] != "database");
+    }
+
+    private static int Overlap(string variable, string secret)
+    {
+        var variableTokens = variable.ToLowerInvariant().Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        return secret.ToLowerInvariant().Split(['/', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Count(variableTokens.Contains);
+    }
+}

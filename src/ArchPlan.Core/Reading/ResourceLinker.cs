@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using ArchPlan.Common;
+using ArchPlan.Model;
+
+namespace ArchPlan.Reading;
+
+/// <summary>Finds the relationships the plan states between resources (a rule that starts a task, an API that fronts a function).</summary>
+internal static partial class ResourceLinker
+{
+    public static List<PlannedResource> Link(List<PlannedResource> resources)
+    {
+        var result = new List<PlannedResource>(resources);
+        var links = resources.ToDictionary(r => r, _ => new List<ResourceLink>());
+
+        foreach (var from in resources)
+        {
+            foreach (var to in resources)
+            {
+                if (ReferenceEquals(from, to) || from.Kind == to.Kind || !Mentions(from, to, resources, out var index))
+                {
+                    continue;
+                }
+                var before = from.Text[..index].ToLowerInvariant();
+                var window = before.Length > 60 ? before[^60..] : before;
+                switch (from.Kind, to.IsCompute)
+                {
+                    case (ResourceKind.EventBridgeRule, true) when to.Kind == ResourceKind.LambdaFunction:
+                        links[from].Add(new ResourceLink(LinkKind.Triggers, to.Name));
+                        break;
+                    case (ResourceKind.EventBridgeRule, _) when to.IsCompute || to.Kind == ResourceKind.StateMachine:
+                        links[from].Add(new ResourceLink(LinkKind.Starts, to.Name));
+                        break;
+                    case (ResourceKind.EventBridgeRule, _) when to.Kind is ResourceKind.SnsTopic or ResourceKind.SqsQueue:
+                        links[from].Add(new ResourceLink(LinkKind.Notifies, to.Name));
+                        break;
+                    case (ResourceKind.RestApi or ResourceKind.HttpApi, true):
+                        links[from].Add(new ResourceLink(LinkKind.Fronts, to.Name));
+                        break;
+                    case (ResourceKind.RestApi or ResourceKind.HttpApi, _) when to.Kind == ResourceKind.StateMachine:
+                        links[from].Add(new ResourceLink(LinkKind.Fronts, to.Name));
+                        break;
+                    case (ResourceKind.CloudWatchAlarm, _) when to.Kind == ResourceKind.SnsTopic:
+                        links[from].Add(new ResourceLink(LinkKind.Notifies, to.Name));
+                        break;
+                    case (ResourceKind.CloudWatchAlarm, _) when to.Kind is not (ResourceKind.EventBridgeRule or ResourceKind.CloudWatchAlarm):
+                        links[from].Add(new ResourceLink(LinkKind.Uses, to.Name));
+                        break;
+                    case (ResourceKind.S3Bucket or ResourceKind.SqsQueue or ResourceKind.SnsTopic or ResourceKind.DynamoDbTable, true)
+                        when TriggerWords().IsMatch(window):
+                        links[from].Add(new ResourceLink(LinkKind.Triggers, to.Name));
+                        break;
+                    case (ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask, _)
+                        when to.Kind is ResourceKind.SqsQueue or ResourceKind.SnsTopic or ResourceKind.S3Bucket or ResourceKind.DynamoDbTable
+                        && TriggeredByWords().IsMatch(window):
+                        links[to].Add(new ResourceLink(LinkKind.Triggers, from.Name));
+                        break;
+                    case (ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask or ResourceKind.StateMachine, _)
+                        when to.Kind is not (ResourceKind.EventBridgeRule or ResourceKind.CloudWatchAlarm or ResourceKind.Unknown or ResourceKind.RestApi or ResourceKind.HttpApi):
+                        links[from].Add(new ResourceLink(LinkKind.Uses, to.Name));
+                        break;
+                }
+            }
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            var distinct = links[resources[i]].Distinct().ToList();
+            if (distinct.Count > 0)
+            {
+                result[i] = result[i] with { Links = distinct.ToEquatableArray() };
+            }
+        }
+        return result;
+    }
+
+    /// <summary>True when <paramref name="from"/>'s text names <paramref name="to"/>, by its name or, when it is the only one of its kind, by its kind word.</summary>
+    private static bool Mentions(PlannedResource from, PlannedResource to, List<PlannedResource> all, out int index)
+    {
+        var byName = Regex.Match(from.Text, $@"(?<![\w-]){Regex.Escape(to.Name)}(?![\w-])", RegexOptions.IgnoreCase);
+        if (byName.Success)
+        {
+            index = byName.Index;
+            return true;
+        }
+        index = 0;
+        if (all.Count(r => r.Kind == to.Kind) != 1 || KindWord(to.Kind) is not { } word)
+        {
+            return false;
+        }
+        var skip = ResourceRecognizer.Recognize(from.Text) is { } own ? own.Index + own.Length : 0;
+        var byKind = Regex.Match(from.Text.ToLowerInvariant()[skip..], word);
+        if (byKind.Success)
+        {
+            index = skip + byKind.Index;
+        }
+        return byKind.Success;
+    }
+
+    private static string? KindWord(ResourceKind kind) => kind switch
+    {
+        ResourceKind.LambdaFunction => @"\blambda\b|\bfunction\b",
+        ResourceKind.FargateTask => @"\bfargate\b|\becs\b|\btask\b",
+        ResourceKind.FargateService => @"\bfargate\b|\becs\b|\bservice\b",
+        ResourceKind.S3Bucket => @"\bs3\b|\bbucket\b",
+        ResourceKind.DynamoDbTable => @"\bdynamo\s*db\b|\btable\b",
+        ResourceKind.SqsQueue => @"\bsqs\b|\bqueue\b",
+        ResourceKind.SnsTopic => @"\bsns\b|\btopic\b",
+        ResourceKind.StateMachine => @"\bstate\s*machine\b|\bstep\s*functions?\b",
+        ResourceKind.RdsInstance or ResourceKind.AuroraCluster => @"\brds\b|\baurora\b|\bdatabase\b|\bpostgres(?:ql)?\b",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\b(?:trigger|triggers|invoke|invokes|notif|notifies|feeds?|delivers?|events?\s+to|sends?\s+to)\w*\b")]
+    private static partial Regex TriggerWords();
+
+    [GeneratedRegex(@"\b(?:consum\w*|process\w*|triggered\s+by|invoked\s+by|subscribe\w*|listen\w*|polls?|reads?\s+messages|driven\s+by|fed\s+by)\b")]
+    private static partial Regex TriggeredByWords();
+}

@@ -1,0 +1,263 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ArchPlan.Common;
+using ArchPlan.Diagnostics;
+using ArchPlan.Model;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ArchPlan.Reading;
+
+/// <summary>Reads the AWS Resources list (bulleted or numbered, nested or flat, or a table) into planned resources.</summary>
+internal sealed partial class ResourceListReader(SourceText source, Outline outline, DiagnosticBag diagnostics)
+{
+    private sealed class Draft
+    {
+        public required ResourceKind Kind;
+        public required string Name;
+        public required string Head;
+        public required string FullText;
+        public required SourceLocation Location;
+        public bool IsDeadLetterQueueItem;
+    }
+
+    private readonly List<Draft> _drafts = [];
+
+    public IReadOnlyList<PlannedResource> Read(MarkdownDocument document, Func<string, string> substitute)
+    {
+        var sections = outline.Headings.Where(h => SectionNames.IsAwsResources(h.Key)).ToList();
+        foreach (var heading in sections)
+        {
+            var end = outline.SectionEnd(heading, source.Text.Length);
+            var blocks = document.Where(b => b.Span.Start > heading.Start && b.Span.Start < end).ToList();
+            var before = _drafts.Count;
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case ListBlock list:
+                        foreach (var item in list.OfType<ListItemBlock>())
+                        {
+                            ReadItem(item, substitute);
+                        }
+                        break;
+                    case Table table:
+                        ReadTable(table, substitute);
+                        break;
+                }
+            }
+            if (_drafts.Count == before)
+            {
+                diagnostics.Add(DiagnosticCatalog.NoResourcesListed, source.AtLine(heading.Line, heading.Column));
+            }
+        }
+        return Finish();
+    }
+
+    private void ReadItem(ListItemBlock item, Func<string, string> substitute)
+    {
+        var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
+        var nested = item.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()).ToList();
+        var head = paragraph is null ? "" : substitute(InlineText.Of(paragraph.Inline));
+        var recognized = ResourceRecognizer.Recognize(head);
+
+        if (recognized is null && nested.Count > 0)
+        {
+            // A grouping item such as "**Compute**" whose children are the resources.
+            foreach (var child in nested)
+            {
+                ReadItem(child, substitute);
+            }
+            return;
+        }
+
+        var location = source.At(item.Span.Start, paragraph?.Span.End - item.Span.Start + 1 ?? item.Span.Length);
+        var details = string.Join(' ', nested.Select(n => substitute(InlineText.Of(n))));
+        var full = details.Length > 0 ? head + " " + details : head;
+        if (head.Length == 0)
+        {
+            return;
+        }
+        if (recognized is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.UnknownResource, location, Truncate(head));
+            _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = Slug(head), Head = head, FullText = full, Location = location });
+            return;
+        }
+        var kind = recognized.Value.Kind;
+        var name = NameFromCode(paragraph!, substitute) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, kind);
+        _drafts.Add(new Draft
+        {
+            Kind = kind,
+            Name = name,
+            Head = head,
+            FullText = full,
+            Location = location,
+            IsDeadLetterQueueItem = kind == ResourceKind.SqsQueue && IsDeadLetterQueueItem(head, name),
+        });
+    }
+
+    private void ReadTable(Table table, Func<string, string> substitute)
+    {
+        foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+        {
+            var cells = row.OfType<TableCell>().ToList();
+            var text = substitute(string.Join(" — ", cells.Select(c => InlineText.Of(c, inTableCell: true))));
+            var location = source.AtLine(row.Line, row.Column);
+            var recognized = ResourceRecognizer.Recognize(text);
+            if (recognized is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownResource, location, Truncate(text));
+                _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = Slug(text), Head = text, FullText = text, Location = location });
+                continue;
+            }
+            var code = cells.SelectMany(c => c.Descendants<ParagraphBlock>()).SelectMany(InlineText.CodeSpans).Select(c => substitute(c.Content)).FirstOrDefault(IsResourceName);
+            _drafts.Add(new Draft { Kind = recognized.Value.Kind, Name = code ?? NameFromProse(text, recognized.Value.Kind), Head = text, FullText = text, Location = location });
+        }
+    }
+
+    private List<PlannedResource> Finish()
+    {
+        // A listed dead-letter queue belongs to the queue it serves: mark that queue instead of creating two.
+        var queues = _drafts.Where(d => d.Kind == ResourceKind.SqsQueue && !d.IsDeadLetterQueueItem).ToList();
+        var dlqFor = new HashSet<Draft>();
+        foreach (var dlq in _drafts.Where(d => d.IsDeadLetterQueueItem).ToList())
+        {
+            var owner = queues.FirstOrDefault(q => Mentions(dlq.FullText, q.Name))
+                ?? queues.FirstOrDefault(q => dlq.Name.StartsWith(q.Name, StringComparison.OrdinalIgnoreCase))
+                ?? (queues.Count == 1 ? queues[0] : null);
+            if (owner is not null)
+            {
+                dlqFor.Add(owner);
+                _drafts.Remove(dlq);
+            }
+        }
+
+        var used = new Dictionary<string, Draft>(StringComparer.OrdinalIgnoreCase);
+        foreach (var draft in _drafts)
+        {
+            if (used.TryGetValue(draft.Name, out var first))
+            {
+                var renamed = Unique(draft.Name, used);
+                diagnostics.Add(DiagnosticCatalog.DuplicateResourceName, draft.Location, draft.Name, first.Location.Line, renamed);
+                draft.Name = renamed;
+            }
+            used[draft.Name] = draft;
+        }
+
+        var resources = new List<PlannedResource>();
+        foreach (var draft in _drafts)
+        {
+            var isCompute = draft.Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
+            var schedule = draft.Kind is ResourceKind.EventBridgeRule || isCompute ? ScheduleParser.Parse(draft.FullText) : null;
+            if (schedule is null && draft.Kind == ResourceKind.EventBridgeRule && ScheduleParser.LooksLikeSchedule(draft.FullText))
+            {
+                diagnostics.Add(DiagnosticCatalog.UnparsedSchedule, draft.Location, Truncate(draft.FullText));
+            }
+            resources.Add(new PlannedResource
+            {
+                Kind = draft.Kind,
+                Name = draft.Name,
+                Text = draft.FullText,
+                Location = draft.Location,
+                Runtime = draft.Kind == ResourceKind.LambdaFunction ? ResourceRecognizer.Runtime(draft.FullText) : null,
+                MemoryMb = isCompute ? ResourceRecognizer.MemoryMb(draft.FullText) : null,
+                Cpu = draft.Kind is ResourceKind.FargateService or ResourceKind.FargateTask ? ResourceRecognizer.CpuUnits(draft.FullText) : null,
+                TimeoutSeconds = draft.Kind is ResourceKind.LambdaFunction or ResourceKind.StateMachine ? ResourceRecognizer.TimeoutSeconds(draft.FullText) : null,
+                Schedule = schedule,
+                DeadLetterQueue = dlqFor.Contains(draft)
+                    || (draft.Kind is ResourceKind.SqsQueue or ResourceKind.LambdaFunction && DeadLetterWords().IsMatch(draft.FullText)),
+                Image = draft.Kind is ResourceKind.FargateService or ResourceKind.FargateTask ? ResourceRecognizer.EcrRepository(draft.FullText) : null,
+            });
+        }
+        return ResourceLinker.Link(resources);
+    }
+
+    private static bool IsDeadLetterQueueItem(string head, string name) =>
+        name.Contains("dlq", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
+        || DeadLetterLead().IsMatch(head);
+
+    private static string? NameFromCode(ParagraphBlock paragraph, Func<string, string> substitute) =>
+        InlineText.CodeSpans(paragraph).Select(c => substitute(c.Content.Trim())).FirstOrDefault(IsResourceName);
+
+    private static string? NameFromBold(ParagraphBlock paragraph, Func<string, string> substitute)
+    {
+        foreach (var emphasis in paragraph.Inline?.Descendants<EmphasisInline>() ?? [])
+        {
+            if (emphasis.DelimiterCount < 2)
+            {
+                continue;
+            }
+            var text = substitute(InlineText.Of(emphasis));
+            if (text.Length > 0 && ResourceRecognizer.Recognize(text) is null)
+            {
+                return Slug(text);
+            }
+        }
+        return null;
+    }
+
+    private static string NameFromProse(string head, ResourceKind kind)
+    {
+        var clause = ClauseEnd().Split(head, 2)[0];
+        var slug = Slug(ResourceRecognizer.StripKindWords(clause));
+        var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries).Take(4);
+        var name = string.Join('-', words);
+        return name.Length > 0 ? name : Slug(kind.ToString());
+    }
+
+    private static bool IsResourceName(string text) =>
+        text.Length is > 0 and <= 128 && ResourceName().IsMatch(text) && !RuntimeLike().IsMatch(text);
+
+    private static bool Mentions(string text, string name) =>
+        Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase);
+
+    private static string Unique(string name, Dictionary<string, Draft> used)
+    {
+        for (var i = 2; ; i++)
+        {
+            var candidate = $"{name}-{i}";
+            if (!used.ContainsKey(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>Lowercase words joined by hyphens.</summary>
+    internal static string Slug(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+        return builder.ToString().Trim('-');
+    }
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/:-]*$")]
+    private static partial Regex ResourceName();
+
+    [GeneratedRegex(@"^(?:python|nodejs|node|dotnet|java|ruby)\d|^provided\.|^(?:cron|rate)\(|^\d+(?:\.\d+)?$")]
+    private static partial Regex RuntimeLike();
+
+    [GeneratedRegex(@"\s+[—–-]\s+|:\s|\(|,|;")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"dead[- ]letter|\bdlq\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeadLetterWords();
+
+    [GeneratedRegex(@"^\W*(?:sqs\s+)?(?:dead[- ]letter\s+queue|dlq)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeadLetterLead();
+}

@@ -1,0 +1,38 @@
+namespace ArchPlan.Reading;
+
+/// <summary>Recognises the headings people write for the sections ArchPlan reads.</summary>
+internal static class SectionNames
+{
+    public static bool IsConfiguration(string key) =>
+        key is "configuration" or "config" or "configuration management" or "runtime configuration"
+        || key.StartsWith("configuration ", StringComparison.Ordinal)
+        || key.StartsWith("configuration(", StringComparison.Ordinal);
+
+    public static bool IsEnvironmentVariables(string key) =>
+        key.Contains("environment variable", StringComparison.Ordinal)
+        || key.Contains("env var", StringComparison.Ordinal)
+        || key is "environment" or "variables" or "env" or "environment configuration" or "app settings" or "settings";
+
+    public static bool IsSecrets(string key) =>
+        (key.StartsWith("secret", StringComparison.Ordinal) && !key.StartsWith("secrets management", StringComparison.Ordinal))
+        || key.Contains("secrets manager", StringComparison.Ordinal)
+        || key.Contains(" secrets", StringComparison.Ordinal) && !IsCi(key) && !key.Contains("management", StringComparison.Ordinal);
+
+    /// <summary>CI/CD secrets (GitHub Actions and the like) are not the application's configuration.</summary>
+    public static bool IsCi(string key) =>
+        ContainsWord(key, "ci") || ContainsWord(key, "cd") || key.Contains("github", StringComparison.Ordinal)
+        || key.Contains("actions", StringComparison.Ordinal) || key.Contains("workflow", StringComparison.Ordinal)
+        || key.Contains("pipeline", StringComparison.Ordinal) || key.Contains("ci/cd", StringComparison.Ordinal);
+
+    public static bool IsInfrastructure(string key) => key.StartsWith("infrastructure", StringComparison.Ordinal);
+
+    public static bool IsAwsResources(string key) =>
+        key is "aws resources" or "resources" or "aws services" or "aws resources to create" or "cloud resources" or "aws infrastructure"
+        || key.StartsWith("aws resources", StringComparison.Ordinal);
+
+    public static bool IsStackStructure(string key) =>
+        key.Contains("stack structure", StringComparison.Ordinal) || key is "cdk structure" or "project structure";
+
+    private static bool ContainsWord(string text, string word) =>
+        text.Split([' ', '/', '(', ')', '-', ','], StringSplitOptions.RemoveEmptyEntries).Contains(word);
+}

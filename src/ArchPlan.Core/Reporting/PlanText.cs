@@ -1,0 +1,117 @@
+using System.Text;
+using ArchPlan.Model;
+
+namespace ArchPlan.Reporting;
+
+/// <summary>The plan model as aligned text tables, for a person checking what ArchPlan understood.</summary>
+public static class PlanText
+{
+    public static string Write(Plan plan)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Plan:     {plan.FilePath}");
+        text.AppendLine($"Title:    {plan.FrontMatter.Title ?? "(none)"}");
+        text.AppendLine($"Status:   {plan.FrontMatter.Status ?? "(none)"}");
+        text.AppendLine($"Product:  {plan.Product ?? "(none)"}{(plan.Product is null ? "" : $"  (from {Words(plan.ProductOrigin.ToString())})")}");
+        if (plan.Environments.Count > 0)
+        {
+            text.AppendLine($"Environments: {string.Join(", ", plan.Environments)}");
+        }
+
+        text.AppendLine().AppendLine($"Resources ({plan.Resources.Count})");
+        Table(text, ["Line", "Kind", "Name", "Settings"], plan.Resources.Select(r => new[]
+        {
+            r.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Words(r.Kind.ToString()),
+            r.Name,
+            Settings(r),
+        }));
+
+        text.AppendLine().AppendLine($"Environment variables ({plan.Variables.Count})");
+        Table(text, ["Line", "Name", "Kind", "Value", "Required", "Scope"], plan.Variables.Select(v => new[]
+        {
+            v.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            v.Name,
+            Words(v.Value.Kind.ToString()),
+            Value(v),
+            v.Required switch { Requirement.Required => "yes", Requirement.Optional => "no", Requirement.Invalid => $"? ({v.RequiredText})", _ => "-" },
+            v.Scope.Count == 0 ? "all" : string.Join(", ", v.Scope),
+        }));
+
+        text.AppendLine().AppendLine($"Secrets ({plan.Secrets.Count})");
+        Table(text, ["Line", "Name", "JSON fields"], plan.Secrets.Select(s => new[]
+        {
+            s.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            s.Name,
+            s.JsonFields.Count == 0 ? "(plain string)" : string.Join(", ", s.JsonFields),
+        }));
+        return text.ToString();
+    }
+
+    private static string Settings(PlannedResource r)
+    {
+        var parts = new List<string>();
+        if (r.Runtime is not null) parts.Add(r.Runtime);
+        if (r.MemoryMb is { } memory) parts.Add($"{memory} MB");
+        if (r.Cpu is { } cpu) parts.Add($"cpu {cpu}");
+        if (r.TimeoutSeconds is { } timeout) parts.Add($"timeout {timeout}s");
+        if (r.Schedule is { } schedule) parts.Add(schedule.Expression);
+        if (r.DeadLetterQueue) parts.Add("DLQ");
+        if (r.Image is not null) parts.Add($"image {r.Image}");
+        parts.AddRange(r.Links.Select(l => $"{Words(l.Kind.ToString())} {l.Target}"));
+        return string.Join("; ", parts);
+    }
+
+    private static string Value(EnvVariable v)
+    {
+        string One(ValueSpec value) => value.Kind switch
+        {
+            ValueKind.Literal => value.Text ?? "",
+            ValueKind.FromResource => $"from {value.Resource}",
+            ValueKind.FromSecret => value.Secret is null ? "from a secret" : value.SecretField is null ? $"secret {value.Secret}" : $"secret {value.Secret}:{value.SecretField}",
+            _ => "-",
+        };
+        var main = One(v.Value);
+        if (v.PerEnvironment.Count == 0)
+        {
+            return main;
+        }
+        var perEnv = string.Join(", ", v.PerEnvironment.Select(e => $"{e.Environment}={One(e.Value)}"));
+        return v.Value.Kind == ValueKind.None ? perEnv : $"{main}; {perEnv}";
+    }
+
+    private static void Table(StringBuilder text, string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.Select(r => r.Select(Clean).ToArray()).ToList();
+        if (all.Count == 0)
+        {
+            text.AppendLine("  (none)");
+            return;
+        }
+        var widths = headers.Select((h, i) => Math.Min(60, Math.Max(h.Length, all.Max(r => r[i].Length)))).ToArray();
+        void Row(string[] cells) => text.AppendLine(("  " + string.Join("  ", cells.Select((c, i) => Fit(c, widths[i]).PadRight(widths[i])))).TrimEnd());
+        Row(headers);
+        Row([.. widths.Select(w => new string('-', w))]);
+        all.ForEach(Row);
+    }
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    /// <summary>One line, no control characters: plan text must not break the table (or the terminal).</summary>
+    private static string Clean(string text) =>
+        new([.. text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c)]);
+
+    private static string Words(string pascal)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in pascal)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+}
