@@ -180,12 +180,14 @@ public static class PlanDiffer
 
             foreach (var (c, hit) in hits)
             {
-                if (fromSecret && hit.Value.Kind == InfraValueKind.Literal)
+                // A container can carry the name twice (a secret and a plain variable): the literal one is the leak.
+                var literal = c.Environment.FirstOrDefault(e => e.Name == variable.Name && e.Value.Kind == InfraValueKind.Literal);
+                if (fromSecret && literal is not null)
                 {
                     var secret = rows.Select(r => SecretOf(r)).FirstOrDefault(s => s is not null) ?? "?";
                     findings.Add(Finding(FindingKind.SecretSetAsLiteral, DiagnosticCatalog.DiffSecretSetAsLiteral, variable.Name,
-                        variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation, hit.Location, null,
-                        hit.Name, secret, c.DisplayName));
+                        variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation, literal.Location, null,
+                        literal.Name, secret, c.DisplayName));
                 }
                 if (rows.Any(r => r.Required == Requirement.Required) && hit.Value.Kind == InfraValueKind.Literal && string.IsNullOrWhiteSpace(hit.Value.Text))
                 {

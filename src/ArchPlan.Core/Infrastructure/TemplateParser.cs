@@ -14,6 +14,8 @@ internal static class TemplateParser
     [
         "Ref", "Condition", "GetAtt", "Sub", "Join", "Select", "Split", "If", "ImportValue", "FindInMap",
         "GetAZs", "Base64", "Equals", "And", "Or", "Not", "Cidr", "Transform", "Length", "ToJsonString", "ForEach",
+        // Rule functions (CDK's CheckBootstrapVersion rule uses Fn::Contains).
+        "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll",
     ];
 
     private const int MaxDepth = 200;

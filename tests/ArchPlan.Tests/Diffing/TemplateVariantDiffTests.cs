@@ -34,6 +34,7 @@ public sealed class TemplateVariantDiffTests
     [InlineData("python/leaderboard-python.template.json")]
     public void Template_from_another_source_diffs_clean(string file)
     {
+        Assert.Empty(InfrastructureReader.Read(InfraTestFiles.Path(file)).Diagnostics);
         Assert.Empty(Summary(Diff(InfraTestFiles.Path(file))));
     }
 
