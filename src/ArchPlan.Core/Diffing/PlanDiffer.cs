@@ -111,8 +111,9 @@ public static class PlanDiffer
                 continue;
             }
             var kind = resource.Kind == ResourceKind.Unknown ? resource.Type : KindName(resource.Kind);
-            findings.Add(Finding(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, resource.Location.Display,
-                location, resource.Location, resource.Type, kind, resource.Location.Display));
+            var subject = resource.Stack is null ? resource.LogicalId : $"{resource.Stack}/{resource.LogicalId}";
+            findings.Add(Finding(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, subject,
+                location, resource.Location, resource.Type, kind, subject));
         }
         return matches;
     }
