@@ -81,6 +81,24 @@ internal static class CdkSourceReader
                 {
                     context[value.Name] = value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString()! : value.Value.GetRawText();
                 }
+
+                // Per-environment values ("environments": {"dev": {...}}) of the selected (or first) environment win.
+                if (values.TryGetProperty("environments", out var environments) && environments.ValueKind == JsonValueKind.Object)
+                {
+                    var selected = context.GetValueOrDefault("environment");
+                    var chosen = environments.EnumerateObject().FirstOrDefault(e => e.Name == selected);
+                    if (chosen.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        chosen = environments.EnumerateObject().FirstOrDefault(e => e.Value.ValueKind == JsonValueKind.Object);
+                    }
+                    if (chosen.Value.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var value in chosen.Value.EnumerateObject().Where(v => v.Value.ValueKind == JsonValueKind.String))
+                        {
+                            context[value.Name] = value.Value.GetString()!;
+                        }
+                    }
+                }
             }
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
@@ -143,6 +161,18 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
     private readonly Dictionary<string, string> _secretsByVariable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExpressionSyntax> _initializers = new(StringComparer.Ordinal);
+
+    // Methods of the app that wrap CDK calls, e.g. SetVariable(fn, key, value) => fn.AddEnvironment(key, value):
+    // method name -> the parameter positions of target, key and value (or of the secret name).
+    private readonly Dictionary<string, (int Target, int Key, int Value)> _environmentSetters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Target, int Key, int Value)> _secretSetters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _secretImporters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _contextProperties = new(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> ContextReaders = new(StringComparer.Ordinal)
+    {
+        "TryGetContext", "GetContext", "Optional", "Required", "Context", "Setting", "ContextValue",
+    };
     private readonly Dictionary<string, SourceCompute> _computeByVariable = new(StringComparer.Ordinal);
     private readonly Dictionary<ObjectCreationExpressionSyntax, SourceConstruct> _constructs = [];
     private readonly List<SourceCompute> _compute = [];
@@ -158,6 +188,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
         foreach (var root in roots)
         {
             CollectConstants(root);
+            CollectWrappers(root);
         }
         foreach (var root in roots)
         {
@@ -287,6 +318,42 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
         _ => null,
     };
 
+    /// <summary>Finds the app's own helper methods that forward their parameters to AddEnvironment, AddSecret or a secret import.</summary>
+    private void CollectWrappers(SyntaxNode root)
+    {
+        foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
+        {
+            var parameters = method.ParameterList.Parameters.Select((p, i) => (p.Identifier.ValueText, i)).ToDictionary(p => p.ValueText, p => p.i, StringComparer.Ordinal);
+            int Index(ExpressionSyntax? e) => e is not null && NameOf(e) is { } n && parameters.TryGetValue(n, out var i) ? i : -1;
+            var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
+            foreach (var call in body?.DescendantNodes().OfType<InvocationExpressionSyntax>() ?? [])
+            {
+                var arguments = call.ArgumentList.Arguments;
+                var name = MethodName(call);
+                if (name is "AddEnvironment" or "AddSecret" && arguments.Count >= 2
+                    && Index(Receiver(call)) is >= 0 and var target && Index(arguments[0].Expression) is >= 0 and var key && Index(arguments[1].Expression) is >= 0 and var value)
+                {
+                    (name == "AddEnvironment" ? _environmentSetters : _secretSetters)[method.Identifier.ValueText] = (target, key, value);
+                }
+                else if (name is "FromSecretNameV2" or "FromSecretName" && arguments.Count >= 3 && Index(arguments[2].Expression) is >= 0 and var secretName)
+                {
+                    _secretImporters[method.Identifier.ValueText] = secretName;
+                }
+            }
+        }
+
+        // Settings classes: "LogLevel = Optional("LOG_LEVEL", ...)" makes settings.LogLevel the context value LOG_LEVEL.
+        foreach (var assignment in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is IdentifierNameSyntax property && assignment.Right is InvocationExpressionSyntax reader
+                && MethodName(reader) is { } readerName && ContextReaders.Contains(readerName)
+                && reader.ArgumentList.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } key)
+            {
+                _contextProperties.TryAdd(property.Identifier.ValueText, key.Token.ValueText);
+            }
+        }
+    }
+
     private void CollectConstants(SyntaxNode root)
     {
         foreach (var declarator in root.DescendantNodes().OfType<VariableDeclaratorSyntax>())
@@ -341,6 +408,8 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
             case "FromSecretCompleteArn" or "FromSecretPartialArn" or "FromSecretArn" when arguments.Count >= 3:
                 var arn = StringValue(arguments[2].Expression) ?? ContextText(arguments[2].Expression);
                 return arn is null ? Unresolved(arguments[2].Expression) : SecretArns.FromArn(arn)?.Name ?? arn;
+            case not null when _secretImporters.TryGetValue(method, out var index) && arguments.Count > index:
+                return StringValue(arguments[index].Expression) ?? Unresolved(arguments[index].Expression);
             case "FromSecretAttributes" when arguments.Count >= 3 && arguments[2].Expression is ObjectCreationExpressionSyntax attributes:
                 var value = Property(attributes, "SecretCompleteArn") ?? Property(attributes, "SecretPartialArn");
                 var text = StringValue(value) ?? ContextText(value);
@@ -350,8 +419,15 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
         }
     }
 
-    /// <summary>A placeholder name for a secret whose name the source computes: it still counts as referenced.</summary>
-    private static string Unresolved(ExpressionSyntax expression) => "${" + expression + "}";
+    /// <summary>
+    /// A placeholder name for a secret whose name the source computes: it still counts as referenced. Null inside a
+    /// wrapper method (the name is its parameter): the calls of the wrapper give the names.
+    /// </summary>
+    private static string? Unresolved(ExpressionSyntax expression) =>
+        NameOf(expression) is { } name && expression.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is { } method
+            && method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name)
+            ? null
+            : "${" + expression + "}";
 
     /// <summary>The value of a <c>TryGetContext("key")</c> expression, from cdk.json.</summary>
     private string? ContextText(ExpressionSyntax? expression) =>
@@ -416,6 +492,17 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
             && _constructsByVariable.TryGetValue(taskDefinition, out var task))
         {
             task.PartOf = construct.Id;
+        }
+
+        // A dead-letter queue exists for the queue or function that names it.
+        var deadLetter = Property(props, "DeadLetterQueue");
+        if (deadLetter is ObjectCreationExpressionSyntax deadLetterOptions)
+        {
+            deadLetter = Property(deadLetterOptions, "Queue");
+        }
+        if (deadLetter is not null && NameOf(deadLetter) is { } deadLetterVariable && _constructsByVariable.TryGetValue(deadLetterVariable, out var deadLetterQueue))
+        {
+            deadLetterQueue.PartOf ??= construct.Id;
         }
 
         if (LambdaClasses.Contains(construct.ClassName))
@@ -498,6 +585,14 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
                 break;
             case "AddSecret" when arguments.Count >= 2 && receiverName is not null && _computeByVariable.TryGetValue(receiverName, out var container):
                 AddVariable(container.Secrets, arguments[0].Expression, arguments[1].Expression, invocation, container.LogicalId);
+                break;
+            case not null when _environmentSetters.TryGetValue(method, out var setter) && arguments.Count > Math.Max(setter.Target, Math.Max(setter.Key, setter.Value))
+                && NameOf(arguments[setter.Target].Expression) is { } setTarget && _computeByVariable.TryGetValue(setTarget, out var setCompute):
+                AddVariable(setCompute.Environment, arguments[setter.Key].Expression, arguments[setter.Value].Expression, invocation, setCompute.LogicalId);
+                break;
+            case not null when _secretSetters.TryGetValue(method, out var secretSetter) && arguments.Count > Math.Max(secretSetter.Target, Math.Max(secretSetter.Key, secretSetter.Value))
+                && NameOf(arguments[secretSetter.Target].Expression) is { } secretTarget && _computeByVariable.TryGetValue(secretTarget, out var secretCompute):
+                AddVariable(secretCompute.Secrets, arguments[secretSetter.Key].Expression, arguments[secretSetter.Value].Expression, invocation, secretCompute.LogicalId);
                 break;
             case "GrantRead" or "GrantWrite" when receiverName is not null && _secretsByVariable.TryGetValue(receiverName, out var granted):
                 Builder.AddSecret(new SecretReference(granted, null, SecretOrigin.PolicyResource, At(invocation, null)));
@@ -593,6 +688,11 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
                 var secret = arguments.Count > 0 ? SecretOf(arguments[0].Expression) : null;
                 var field = arguments.Count > 1 ? StringValue(arguments[^1].Expression) : null;
                 return new InfraValue(InfraValueKind.Secret, text, SecretName: secret, SecretField: field);
+            case MemberAccessExpressionSyntax member when _contextProperties.TryGetValue(member.Name.Identifier.ValueText, out var contextKey)
+                && !(NameOf(member.Expression) is { } holder && _constructsByVariable.ContainsKey(holder)):
+                return context.TryGetValue(contextKey, out var known)
+                    ? new InfraValue(InfraValueKind.Context, known, ContextKey: contextKey)
+                    : new InfraValue(InfraValueKind.Context, text, ContextKey: contextKey);
             case MemberAccessExpressionSyntax member when SecretAttributes.Contains(member.Name.Identifier.ValueText) && SecretOf(member.Expression) is { } name:
                 return new InfraValue(InfraValueKind.Secret, text, SecretName: name);
             case MemberAccessExpressionSyntax member when NameOf(member.Expression) is { } owner && _constructsByVariable.TryGetValue(owner, out var construct):

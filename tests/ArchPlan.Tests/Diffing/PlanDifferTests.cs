@@ -138,4 +138,22 @@ public sealed class PlanDifferTests
         Assert.Equal((FindingKind.ResourceNotPlanned, "ArchiveQueue4B5C6D7E", "AWS::SQS::Queue"), (finding.Kind, finding.Subject, finding.Group));
         Assert.Equal(18, finding.PlanLocation.Line);
     }
+
+    [Fact]
+    public void Dead_letter_queues_count_as_part_of_their_queue_or_function()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources["SnapshotDeadLetterQueue9F8E7D6C"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::Queue", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Snapshot/DeadLetterQueue/Resource"}}
+                """);
+            t.Resources["JobsDlq5A4B3C2D"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::Queue", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/JobsDlq/Resource"}}
+                """);
+            t.Properties("SnapshotQueue7C1A9E2F")["RedrivePolicy"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"deadLetterTargetArn": {"Fn::GetAtt": ["JobsDlq5A4B3C2D", "Arn"]}, "maxReceiveCount": 3}
+                """);
+        });
+        Assert.Empty(Summary(report));
+    }
 }
