@@ -92,7 +92,9 @@ internal sealed partial class TemplateAnalyzer
                 Location = location,
             });
 
-            if (role == InfraRole.Secret)
+            // A secret without a name made inside another construct (a database's generated credentials) is that
+            // construct's plumbing, not a secret the plan would list.
+            if (role == InfraRole.Secret && !(owners.ContainsKey(id) && properties?["Name"] is null))
             {
                 _builder.AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
             }

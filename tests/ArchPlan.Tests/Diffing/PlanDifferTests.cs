@@ -156,4 +156,24 @@ public sealed class PlanDifferTests
         });
         Assert.Empty(Summary(report));
     }
+
+    [Fact]
+    public void A_database_with_generated_credentials_reports_the_database_only()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources["Db8A2C4E6F"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::RDS::DBInstance", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Resource"},
+                 "Properties": {"MasterUserPassword": {"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "DbSecret1B3D5F7A"}, ":SecretString:password::}}"]]}}}
+                """);
+            t.Resources["DbSecret1B3D5F7A"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SecretsManager::Secret", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Secret/Resource"},
+                 "Properties": {"GenerateSecretString": {"PasswordLength": 30}}}
+                """);
+            t.Resources["DbSecretAttachment2C4E6A8B"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SecretsManager::SecretTargetAttachment", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Secret/Attachment/Resource"}}
+                """);
+        });
+        Assert.Equal(["ResourceNotPlanned Db8A2C4E6F"], Summary(report));
+    }
 }
