@@ -76,6 +76,26 @@ internal static partial class MarkdownGuard
         return safe?.ToString() ?? text;
     }
 
+    /// <summary>Parses <paramref name="text"/> with the guard applied; null when it cannot be parsed safely.</summary>
+    /// <remarks>For stages after the reader that need the Markdown structure again; the reader has reported any problem already.</remarks>
+    public static Markdig.Syntax.MarkdownDocument? TryParse(string text, Markdig.MarkdownPipeline pipeline)
+    {
+        var frontMatter = FrontMatterReader.Find(text);
+        var prepared = Prepare(new SourceText("", text), frontMatter is { Closed: true } block ? block.End : 0, new DiagnosticBag());
+        if (prepared is null)
+        {
+            return null;
+        }
+        try
+        {
+            return Markdig.Markdown.Parse(prepared, pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return null;
+        }
+    }
+
     [GeneratedRegex(@"^ {0,3}\[[^\]]{1,999}\]:")]
     private static partial Regex LinkDefinition();
 }

@@ -39,7 +39,7 @@ public static partial class CredentialScanner
             return null;
         }
 
-        if (Finds(PrivateKeyPattern(), value))
+        if (Finds(PrivateKeyPattern(), value, LooksLikeBase64Noise))
         {
             return CredentialKind.PrivateKey;
         }
@@ -63,10 +63,11 @@ public static partial class CredentialScanner
         {
             return CredentialKind.JsonWebToken;
         }
-        if (SecretKeyWord().IsMatch(value + " " + context) && Finds(SecretAccessKeyPattern(), value, LooksLikeSecretAccessKey))
+        if (SecretKeyWord().IsMatch(value + " " + context) && Finds(SecretAccessKeyPattern(), value, LooksLikeBase64Noise))
         {
             return CredentialKind.AwsSecretAccessKey;
         }
+
         // An ARN is a reference, and its "secret:name" segment would read as a keyword-led value.
         value = ArnPattern().Replace(value, " ");
         if (Finds(UrlPasswordPattern(), value) || (value.Contains(';', StringComparison.Ordinal) && Finds(KeyValuePasswordPattern(), value)))
@@ -132,9 +133,9 @@ public static partial class CredentialScanner
         return false;
     }
 
-    // Real secret keys are base64 noise: upper and lower case and digits. This keeps out hex digests
-    // and words that happen to be 40 characters long.
-    private static bool LooksLikeSecretAccessKey(string secret) =>
+    // Real secret keys and key bodies are base64 noise: upper and lower case and digits. This keeps
+    // out hex digests and words that happen to be long.
+    private static bool LooksLikeBase64Noise(string secret) =>
         secret.Any(char.IsAsciiLetterUpper) && secret.Any(char.IsAsciiLetterLower) && secret.Any(char.IsAsciiDigit);
 
     // After a keyword, prose is common ("password: Required", "token: see-the-wiki"): a secret has to be
@@ -142,14 +143,15 @@ public static partial class CredentialScanner
     private static bool LooksRandom(string secret)
     {
         var text = secret.Trim('"', '\'');
-        if (text.Length < 6 || text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) || text[0] == '/')
+        if (text.Length < 6 || text[0] == '/')
         {
             return false;
         }
         return !Words().IsMatch(text);
     }
 
-    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?<secret>[A-Za-z0-9+/=\s]{32,})")]
+    /// <summary>A BEGIN line and the start of a base64 body (a prose "-----BEGIN PRIVATE KEY----- followed by …" has none).</summary>
+    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?<secret>[A-Za-z0-9+/=]{24,})")]
     private static partial Regex PrivateKeyPattern();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])")]

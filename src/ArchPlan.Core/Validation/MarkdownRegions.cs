@@ -32,14 +32,10 @@ internal sealed class MarkdownRegions
     /// <summary>Maps the text, or returns null when Markdig cannot parse it (the reader reports why).</summary>
     public static MarkdownRegions? TryCreate(string text)
     {
-        MarkdownDocument document;
-        try
+        // The same guard as the reader: pathological input is defused (or refused) before Markdig sees it.
+        var document = Reading.MarkdownGuard.TryParse(text, Pipeline);
+        if (document is null)
         {
-            document = Markdown.Parse(text, Pipeline);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig throws on pathologically nested input; the reader has already said so.
             return null;
         }
 

@@ -26,6 +26,13 @@ public static class PlanValidator
         new ProductRule(),
         new SecretReferenceRule(),
         new NoConfigurationRule(),
+        new ValueSourceRule(),
+        new ScopeRule(),
+        new SecretFieldRule(),
+        new DuplicateResourceRule(),
+        new ComputeLimitsRule(),
+        new PrivateKeyBlockRule(),
+        new HiddenCharacterRule(),
     ];
 
     /// <summary>Runs every rule; the diagnostics come back sorted by location.</summary>

@@ -110,7 +110,7 @@ internal sealed class ValidationContext
         }
         var lineStart = starts[row.Line - 1];
         var lineEnd = row.Line < starts.Length ? starts[row.Line] - 1 : SourceText.Length;
-        var line = SourceText[lineStart..lineEnd].TrimEnd('\r');
+        var line = SourceText[lineStart..Math.Max(lineStart, lineEnd)].TrimEnd('\r', '\n');
 
         foreach (var (cellStart, cellLength) in Cells(line))
         {
@@ -124,6 +124,17 @@ internal sealed class ValidationContext
         }
         var index = line.IndexOf(wanted, StringComparison.Ordinal);
         return index < 0 ? row : row with { Column = index + 1, Start = lineStart + index, Length = wanted.Length };
+    }
+
+    /// <summary>Each line of the source: its 1-based number, start offset and text without the line ending.</summary>
+    public IEnumerable<(int Number, int Start, string Text)> Lines()
+    {
+        var starts = LineStarts();
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var end = i + 1 < starts.Length ? starts[i + 1] : SourceText.Length;
+            yield return (i + 1, starts[i], SourceText[starts[i]..end].TrimEnd('\r', '\n'));
+        }
     }
 
     /// <summary>The cells of a pipe-table row: start and length of the text between unescaped pipes.</summary>
@@ -172,10 +183,11 @@ internal sealed class ValidationContext
     {
         if (_lineStarts is null)
         {
+            // CommonMark's line endings: LF, CRLF and a lone CR. U+2028 and friends are not line endings.
             var starts = new List<int> { 0 };
             for (var i = 0; i < SourceText.Length; i++)
             {
-                if (SourceText[i] == '\n')
+                if (SourceText[i] == '\n' || (SourceText[i] == '\r' && (i + 1 == SourceText.Length || SourceText[i + 1] != '\n')))
                 {
                     starts.Add(i + 1);
                 }

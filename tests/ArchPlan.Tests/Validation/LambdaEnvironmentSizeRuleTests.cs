@@ -17,7 +17,7 @@ public sealed class LambdaEnvironmentSizeRuleTests
 
         Assert.Equal("AP2010", diagnostic.Id);
         Assert.Equal(20, diagnostic.Location.Line);
-        Assert.Equal("Lambda function 'snapshot' gets an estimated 5061 bytes of environment variables (environment: default); Lambda allows at most 4096", diagnostic.Message);
+        Assert.Equal("Lambda function 'snapshot' gets an estimated 5061 bytes of environment variables (environment: default); Lambda allows at most 4096. Largest: BLOB_0 (1011 bytes), BLOB_1 (1011 bytes), BLOB_2 (1011 bytes)", diagnostic.Message);
     }
 
     [Fact]

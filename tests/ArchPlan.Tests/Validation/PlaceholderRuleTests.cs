@@ -30,10 +30,10 @@ public sealed class PlaceholderRuleTests
 
         Assert.Equal(
             [
-                "plan.md(2,8): warning AP2001: '[Brief Title]' is a placeholder from the plan template that was not filled in",
-                "plan.md(3,7): warning AP2001: 'YYYY-MM-DD' is a placeholder from the plan template that was not filled in",
-                "plan.md(9,1): warning AP2001: '[High-level description of what this architecture implements]' is a placeholder from the plan template that was not filled in",
-                "plan.md(13,14): warning AP2001: '$X' is a placeholder from the plan template that was not filled in",
+                "plan.md(2,8): error AP2001: '[Brief Title]' is a placeholder from the plan template that was not filled in",
+                "plan.md(3,7): error AP2001: 'YYYY-MM-DD' is a placeholder from the plan template that was not filled in",
+                "plan.md(9,1): error AP2001: '[High-level description of what this architecture implements]' is a placeholder from the plan template that was not filled in",
+                "plan.md(13,14): error AP2001: '$X' is a placeholder from the plan template that was not filled in",
             ],
             diagnostics.Select(d => d.ToString()));
     }

@@ -28,6 +28,25 @@ public sealed class ProductRuleTests
         Assert.Equal(SourceLocation.OfFile(PlanFile), Assert.Single(Run(new ProductRule(), plan)).Location);
     }
 
+    [Fact]
+    public void Reports_a_product_key_without_a_single_value_at_the_key()
+    {
+        var plan = Plan(product: null, frontMatter: [Field("product", null, 6)]);
+
+        var diagnostic = Assert.Single(Run(new ProductRule(), plan));
+
+        Assert.Equal("AP2024", diagnostic.Id);
+        Assert.Equal(At(6), diagnostic.Location);
+    }
+
+    [Fact]
+    public void Suggests_a_slug_close_to_the_product_written()
+    {
+        var diagnostic = Assert.Single(Run(new ProductRule(), Plan(product: "Game Hub")));
+
+        Assert.Contains("'game-hub'", diagnostic.Help, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("acme")]
     [InlineData("acme-games")]

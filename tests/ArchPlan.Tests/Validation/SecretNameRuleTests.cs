@@ -51,11 +51,12 @@ public sealed class SecretNameRuleTests
     [Theory]
     [InlineData("rds!db-0f2a4c1e-8b7d-4c3a-9e21-6f5d4b3a2c10")]
     [InlineData("rds!cluster-0f2a4c1e-8b7d-4c3a-9e21-6f5d4b3a2c10")]
-    public void Warns_that_AWS_managed_secrets_are_not_created(string name)
+    public void Rejects_AWS_managed_secrets_with_their_own_reason(string name)
     {
         var diagnostic = Assert.Single(Run(new SecretNameRule(), Plan(secrets: [Secret(name)])));
 
         Assert.Equal("AP2013", diagnostic.Id);
-        Assert.False(diagnostic.IsError);
+        Assert.True(diagnostic.IsError);
+        Assert.Contains("RDS", diagnostic.Help, StringComparison.Ordinal);
     }
 }

@@ -7,14 +7,37 @@ public sealed class VariableNameRuleTests
 {
     [Theory]
     [InlineData("DATABASE_URL")]
-    [InlineData("db_host")]
     [InlineData("A1")]
-    [InlineData("FeatureFlag")]
-    public void Accepts_names_Lambda_takes(string name)
+    [InlineData("S3_BUCKET_2")]
+    public void Accepts_upper_case_names_Lambda_takes(string name)
     {
         var plan = Plan(resources: [Lambda("snapshot")], variables: [Variable(name, "x")]);
 
         Assert.Empty(Run(new VariableNameRule(), plan));
+    }
+
+    [Theory]
+    [InlineData("db_host")]
+    [InlineData("FeatureFlag")]
+    public void Warns_only_about_lower_case_names(string name)
+    {
+        var plan = Plan(resources: [Lambda("snapshot"), Fargate("web")], variables: [Variable(name, "x")]);
+
+        var diagnostic = Assert.Single(Run(new VariableNameRule(), plan));
+
+        Assert.Equal("AP2023", diagnostic.Id);
+        Assert.False(diagnostic.IsError);
+    }
+
+    [Fact]
+    public void Shows_invisible_characters_in_a_name_escaped()
+    {
+        var plan = Plan(resources: [Lambda("snapshot")], variables: [Variable("CART\u200BMODE", "x")]);
+
+        var diagnostic = Assert.Single(Run(new VariableNameRule(), plan));
+
+        Assert.Equal("AP2006", diagnostic.Id);
+        Assert.Equal("'CART<U+200B>MODE' is not a valid Lambda environment variable name", diagnostic.Message);
     }
 
     [Theory]

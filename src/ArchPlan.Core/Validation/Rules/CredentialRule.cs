@@ -43,5 +43,5 @@ internal sealed class CredentialRule : IPlanRule
     }
 
     private static void Report(DiagnosticBag diagnostics, SourceLocation location, string cell, string name, CredentialKind kind) =>
-        diagnostics.Add(DiagnosticCatalog.CredentialInPlan, location, cell, name, CredentialScanner.Describe(kind));
+        diagnostics.Add(DiagnosticCatalog.CredentialInPlan, location, Shown.Text(cell), Shown.Text(name), CredentialScanner.Describe(kind));
 }

@@ -17,7 +17,7 @@ internal sealed class DateRule : IPlanRule
         }
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidDate, field.Location, date);
+            diagnostics.Add(DiagnosticCatalog.InvalidDate, field.Location, Shown.Text(date));
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class DuplicateSecretRule : IPlanRule
                 && ValidationContext.Overlap(s.Environments, environments));
             if (first.Secret is not null)
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateSecret, secret.Location, secret.Name, first.Secret.Location.Line);
+                diagnostics.Add(DiagnosticCatalog.DuplicateSecret, secret.Location, Shown.Text(secret.Name), first.Secret.Location.Line);
             }
             else
             {

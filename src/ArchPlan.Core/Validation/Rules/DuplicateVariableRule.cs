@@ -23,7 +23,7 @@ internal sealed class DuplicateVariableRule : IPlanRule
                 && ScopesOverlap(context, s.Variable, variable));
             if (first.Variable is not null)
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateVariable, variable.Location, variable.Name, first.Variable.Location.Line);
+                diagnostics.Add(DiagnosticCatalog.DuplicateVariable, variable.Location, Shown.Text(variable.Name), first.Variable.Location.Line);
             }
             else
             {

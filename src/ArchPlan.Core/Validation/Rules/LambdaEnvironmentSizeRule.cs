@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchPlan.Diagnostics;
@@ -32,18 +34,30 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
                 continue;
             }
             var environments = context.Plan.Environments.Count == 0 ? [null] : context.Plan.Environments.Select(e => (string?)e).ToList();
-            var (size, environment) = environments
-                .Select(e => (Size: Measure(context, variables, e), Environment: e))
-                .MaxBy(x => x.Size);
+            var (map, environment) = environments
+                .Select(e => (Map: Environment(context, variables, e), Environment: e))
+                .MaxBy(x => Size(x.Map));
+            var size = Size(map);
             if (size > LimitBytes)
             {
-                diagnostics.Add(DiagnosticCatalog.LambdaEnvironmentTooLarge, function.Location, function.Name, size, environment ?? "default");
+                var largest = string.Join(", ", map
+                    .OrderByDescending(pair => Encoding.UTF8.GetByteCount(pair.Key) + Encoding.UTF8.GetByteCount(pair.Value))
+                    .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                    .Take(3)
+                    .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{Shown.Text(pair.Key)} ({Size(new Dictionary<string, string> { [pair.Key] = pair.Value }) - 2} bytes)")));
+                diagnostics.Add(DiagnosticCatalog.LambdaEnvironmentTooLarge, function.Location, Shown.Text(function.Name), size, Shown.Text(environment ?? "default"), largest);
             }
         }
     }
 
     /// <summary>The estimated size in bytes of the JSON map the function gets in one environment (null: the defaults).</summary>
-    internal static int Measure(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment)
+    internal static int Measure(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment) =>
+        Size(Environment(context, variables, environment));
+
+    private static int Size(Dictionary<string, string> map) => JsonSerializer.SerializeToUtf8Bytes(map, Json).Length;
+
+    /// <summary>The map of names to (estimated) values a function gets in one environment.</summary>
+    private static Dictionary<string, string> Environment(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -61,7 +75,7 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
             // Otherwise the last row wins, as in CDK's environment map.
             map[variable.Name] = Estimate(value);
         }
-        return JsonSerializer.SerializeToUtf8Bytes(map, Json).Length;
+        return map;
     }
 
     private static string Estimate(ValueSpec value) => value.Kind switch

@@ -23,18 +23,34 @@ internal sealed partial class ProductRule : IPlanRule
         var plan = context.Plan;
         if (plan.Product is null)
         {
+            // A product key whose value is a list, a mapping or nothing: the plan meant to name one.
+            if (plan.FrontMatter.Find("product") is { } field)
+            {
+                diagnostics.Add(DiagnosticCatalog.ProductNotSingleValue, field.Location);
+                return;
+            }
             var location = plan.FrontMatter.IsPresent && plan.FrontMatter.Location.HasPosition ? plan.FrontMatter.Location : context.FileLocation;
             diagnostics.Add(DiagnosticCatalog.MissingProduct, location);
             return;
         }
         if (!IsValidSlug(plan.Product))
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidProduct, plan.ProductLocation ?? context.FileLocation, plan.Product);
+            diagnostics.Add(DiagnosticCatalog.InvalidProduct, plan.ProductLocation ?? context.FileLocation, Shown.Text(plan.Product), Suggest(plan.Product));
         }
+    }
+
+    /// <summary>A slug close to what the plan wrote ("Game Hub" → "game-hub"), or a generic example.</summary>
+    internal static string Suggest(string product)
+    {
+        var slug = NotSlug().Replace(product.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 && IsValidSlug(slug) ? slug : "acme-games";
     }
 
     /// <summary>True for a product slug the generator may use as a folder name.</summary>
     public static bool IsValidSlug(string product) => Slug().IsMatch(product) && !DeviceNames.Contains(product);
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NotSlug();
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\z")]
     private static partial Regex Slug();

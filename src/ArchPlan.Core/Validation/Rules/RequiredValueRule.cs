@@ -12,7 +12,7 @@ internal sealed class RequiredValueRule : IPlanRule
         foreach (var variable in context.Plan.Variables.Where(v => v.Required == Requirement.Invalid))
         {
             var text = variable.RequiredText ?? "";
-            diagnostics.Add(DiagnosticCatalog.InvalidRequiredValue, context.LocateOnLine(variable.Location, text.Trim()), variable.Name, text.Trim());
+            diagnostics.Add(DiagnosticCatalog.InvalidRequiredValue, context.LocateOnLine(variable.Location, text.Trim()), Shown.Text(variable.Name), Shown.Text(text.Trim()));
         }
     }
 }

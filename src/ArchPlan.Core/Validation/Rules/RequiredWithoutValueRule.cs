@@ -14,7 +14,7 @@ internal sealed class RequiredWithoutValueRule : IPlanRule
                 && variable.Value.Kind == ValueKind.None
                 && variable.PerEnvironment.All(p => p.Value.Kind == ValueKind.None))
             {
-                diagnostics.Add(DiagnosticCatalog.RequiredVariableWithoutValue, ValidationContext.ValueLocationOf(variable), variable.Name);
+                diagnostics.Add(DiagnosticCatalog.RequiredVariableWithoutValue, ValidationContext.ValueLocationOf(variable), Shown.Text(variable.Name));
             }
         }
     }

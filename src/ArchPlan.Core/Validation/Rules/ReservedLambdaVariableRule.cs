@@ -42,7 +42,7 @@ internal sealed class ReservedLambdaVariableRule : IPlanRule
                 continue;
             }
             var descriptor = variable.Name == TimeZone ? DiagnosticCatalog.ReservedLambdaTimeZone : DiagnosticCatalog.ReservedLambdaVariable;
-            diagnostics.Add(descriptor, variable.Location, variable.Name);
+            diagnostics.Add(descriptor, variable.Location, Shown.Text(variable.Name));
         }
     }
 }

@@ -21,15 +21,15 @@ internal sealed partial class SecretNameRule : IPlanRule
             var name = secret.Name.Replace(ProductToken, "product", StringComparison.Ordinal);
             if (ServiceManagedName().IsMatch(name))
             {
-                diagnostics.Add(DiagnosticCatalog.AwsManagedSecretName, secret.Location, secret.Name);
+                diagnostics.Add(DiagnosticCatalog.AwsManagedSecretName, secret.Location, Shown.Text(secret.Name));
             }
             else if (!ValidName().IsMatch(name))
             {
-                diagnostics.Add(DiagnosticCatalog.InvalidSecretName, secret.Location, secret.Name);
+                diagnostics.Add(DiagnosticCatalog.InvalidSecretName, secret.Location, Shown.Text(secret.Name));
             }
             else if (ArnSuffix().Match(name) is { Success: true } suffix)
             {
-                diagnostics.Add(DiagnosticCatalog.SecretNameLooksLikeArnSuffix, secret.Location, secret.Name, suffix.Groups[1].Value);
+                diagnostics.Add(DiagnosticCatalog.SecretNameLooksLikeArnSuffix, secret.Location, Shown.Text(secret.Name), Shown.Text(suffix.Groups[1].Value));
             }
         }
     }

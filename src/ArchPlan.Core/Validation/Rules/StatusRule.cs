@@ -22,7 +22,7 @@ internal sealed class StatusRule : IPlanRule
         }
         if (!Statuses.Contains(status, StringComparer.OrdinalIgnoreCase))
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidStatus, field.Location, status);
+            diagnostics.Add(DiagnosticCatalog.InvalidStatus, field.Location, Shown.Text(status));
         }
     }
 }

@@ -3,11 +3,11 @@ using ArchPlan.Diagnostics;
 
 namespace ArchPlan.Validation.Rules;
 
-/// <summary>AP2006, AP2007: variable names Lambda (or, for other compute, a shell) cannot take.</summary>
+/// <summary>AP2006, AP2007, AP2023: variable names Lambda (or, for other compute, a shell) cannot take, and names not in upper case.</summary>
 /// <remarks>
-/// Lowercase names are accepted without comment: Lambda and ECS take them, and some libraries read
-/// lowercase variables (<c>http_proxy</c>), so a warning would be noise. Names Lambda reserves are left
-/// to AP2008 so each name gets one diagnostic.
+/// Lower-case names get a warning only (AP2023): Lambda and ECS accept them and some libraries read
+/// lower-case variables (<c>http_proxy</c>), but in a plan they are far more often a slip than a choice.
+/// Names Lambda reserves are left to AP2008 so each name gets one diagnostic.
 /// </remarks>
 internal sealed partial class VariableNameRule : IPlanRule
 {
@@ -16,16 +16,22 @@ internal sealed partial class VariableNameRule : IPlanRule
         foreach (var variable in context.Plan.Variables)
         {
             var name = variable.Name;
-            if (context.ReachesLambda(variable))
+            var reachesLambda = context.ReachesLambda(variable);
+            if (reachesLambda && ReservedLambdaVariableRule.IsReserved(name))
             {
-                if (!LambdaName().IsMatch(name) && !ReservedLambdaVariableRule.IsReserved(name))
-                {
-                    diagnostics.Add(DiagnosticCatalog.InvalidLambdaVariableName, variable.Location, name);
-                }
+                continue;
             }
-            else if (!PortableName().IsMatch(name))
+            if (reachesLambda && !LambdaName().IsMatch(name))
             {
-                diagnostics.Add(DiagnosticCatalog.NonPortableVariableName, variable.Location, name);
+                diagnostics.Add(DiagnosticCatalog.InvalidLambdaVariableName, variable.Location, Shown.Text(name));
+            }
+            else if (!reachesLambda && !PortableName().IsMatch(name))
+            {
+                diagnostics.Add(DiagnosticCatalog.NonPortableVariableName, variable.Location, Shown.Text(name));
+            }
+            else if (name.Any(char.IsAsciiLetterLower))
+            {
+                diagnostics.Add(DiagnosticCatalog.LowercaseVariableName, variable.Location, Shown.Text(name));
             }
         }
     }
