@@ -79,6 +79,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
         var variables = new Dictionary<string, (CodeVariable Row, string Where, List<string> UsedBy, List<string> Aliases)>(StringComparer.Ordinal);
         var fields = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var plain = new HashSet<string>(StringComparer.Ordinal);
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var resource in compute)
         {
@@ -103,6 +104,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
 
                 if (secretName is not null)
                 {
+                    referenced.Add(secretName);
                     if (variable.Value.SecretField is { Length: > 0 } field)
                     {
                         Fields(fields, secretName).Add(field);
@@ -147,8 +149,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
                 diagnostics.Add(DiagnosticCatalog.TablesSecretNameUnknown, reference.Location.Source, reference.Arn ?? reference.Name);
             }
         }
-        secretNames.UnionWith(fields.Keys.Where(IsReadableSecretName));
-        secretNames.UnionWith(plain.Where(IsReadableSecretName));
+        secretNames.UnionWith(referenced.Where(IsReadableSecretName));
 
         var rows = variables.Values
             .Select(v => v.Row with
