@@ -72,6 +72,9 @@ public sealed record InfraResource
 
     public string? Stack { get; init; }
 
+    /// <summary>The resource this one exists for, e.g. the ECS service that runs a task definition.</summary>
+    public string? PartOf { get; init; }
+
     public required InfraLocation Location { get; init; }
 }
 

@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ArchPlan.Diagnostics;
+
+namespace ArchPlan.Diffing;
+
+/// <summary>The output formats of a diff report.</summary>
+public enum DiffFormat
+{
+    /// <summary>A readable table per section, for a terminal.</summary>
+    Text,
+
+    /// <summary>Stable JSON for tools (<c>schemaVersion</c> 1; see Diffing/README.md).</summary>
+    Json,
+
+    /// <summary>A pull-request comment.</summary>
+    Markdown,
+
+    /// <summary>GitHub Actions workflow commands that annotate the plan file.</summary>
+    GitHub,
+}
+
+/// <summary>Writes a <see cref="DiffReport"/> in one of the <see cref="DiffFormat"/>s.</summary>
+public static class DiffRenderer
+{
+    /// <summary>The version of the JSON output's shape; raised only when a field is removed or changes meaning.</summary>
+    public const int JsonSchemaVersion = 1;
+
+    public static void Render(DiffReport report, DiffFormat format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case DiffFormat.Json:
+                WriteJson(report, writer);
+                break;
+            case DiffFormat.Markdown:
+                WriteMarkdown(report, writer);
+                break;
+            case DiffFormat.GitHub:
+                WriteGitHub(report, writer);
+                break;
+            default:
+                WriteText(report, writer);
+                break;
+        }
+    }
+
+    public static string Render(DiffReport report, DiffFormat format)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Render(report, format, writer);
+        return writer.ToString();
+    }
+
+    public static string SectionTitle(DiffSection section) => section switch
+    {
+        DiffSection.Security => "Security",
+        DiffSection.EnvironmentVariables => "Environment variables",
+        DiffSection.Secrets => "Secrets",
+        _ => "Resources",
+    };
+
+    private static string Severity(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary><c>plan.md:12</c>, or the file alone when the finding has no line.</summary>
+    private static string PlanPlace(SourceLocation location) =>
+        location.HasPosition ? $"{location.File}:{location.Line}" : location.File ?? "";
+
+    private static string Summary(DiffReport report)
+    {
+        var errors = report.Findings.Count(f => f.Severity == Diagnostics.Severity.Error);
+        var warnings = report.Findings.Count(f => f.Severity == Diagnostics.Severity.Warning);
+        var total = report.Findings.Count;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{total} finding{(total == 1 ? "" : "s")} ({errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")})");
+    }
+
+    // ---- text ---------------------------------------------------------------------------------------------
+
+    private static void WriteText(DiffReport report, TextWriter writer)
+    {
+        if (!report.HasDrift)
+        {
+            writer.WriteLine($"No drift: {report.PlanPath} agrees with {report.InfraPath}.");
+            return;
+        }
+
+        writer.WriteLine($"Drift between {report.PlanPath} and {report.InfraPath}: {Summary(report)}");
+        string[] headers = ["SEVERITY", "ID", "PLAN", "INFRASTRUCTURE", "FINDING"];
+        foreach (var section in report.Findings.GroupBy(f => f.Section))
+        {
+            var rows = section.Select(f => new[] { Severity(f.Severity), f.Id, PlanPlace(f.PlanLocation), f.InfraLocation?.Display ?? "-", OneLine(f.Message) }).ToList();
+            var widths = Enumerable.Range(0, headers.Length - 1)
+                .Select(i => Math.Max(headers[i].Length, rows.Max(r => r[i].Length)))
+                .ToArray();
+            writer.WriteLine();
+            writer.WriteLine(SectionTitle(section.Key));
+            writer.WriteLine(Row(headers, widths));
+            foreach (var row in rows)
+            {
+                writer.WriteLine(Row(row, widths));
+            }
+        }
+    }
+
+    private static string Row(string[] cells, int[] widths)
+    {
+        var builder = new StringBuilder("  ");
+        for (var i = 0; i < cells.Length; i++)
+        {
+            builder.Append(i < widths.Length ? cells[i].PadRight(widths[i] + 2) : cells[i]);
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    // ---- markdown -----------------------------------------------------------------------------------------
+
+    private static void WriteMarkdown(DiffReport report, TextWriter writer)
+    {
+        if (!report.HasDrift)
+        {
+            writer.WriteLine("## ArchPlan diff: no drift");
+            writer.WriteLine();
+            writer.WriteLine($"{Code(report.PlanPath)} agrees with {Code(report.InfraPath)}.");
+            return;
+        }
+
+        writer.WriteLine($"## ArchPlan diff: {Summary(report)}");
+        writer.WriteLine();
+        writer.WriteLine($"{Code(report.PlanPath)} compared with {Code(report.InfraPath)}.");
+        foreach (var section in report.Findings.GroupBy(f => f.Section))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"### {SectionTitle(section.Key)}");
+            writer.WriteLine();
+            writer.WriteLine("| Severity | Id | Finding | Plan | Infrastructure |");
+            writer.WriteLine("| --- | --- | --- | --- | --- |");
+            foreach (var f in section)
+            {
+                var icon = f.Severity switch
+                {
+                    Diagnostics.Severity.Error => "🔴 error",
+                    Diagnostics.Severity.Warning => "🟡 warning",
+                    _ => "🔵 info",
+                };
+                writer.WriteLine($"| {icon} | {f.Id} | {Cell(f.Message)} | {Cell(PlanPlace(f.PlanLocation))} | {(f.InfraLocation is null ? "–" : Code(f.InfraLocation.Display))} |");
+            }
+        }
+    }
+
+    /// <summary>A table cell: pipes escaped (GitHub splits on them even in code spans), one line.</summary>
+    private static string Cell(string text) => OneLine(text).Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Code(string text)
+    {
+        var cell = Cell(text);
+        var fence = cell.Contains('`', StringComparison.Ordinal) ? "``" : "`";
+        return $"{fence}{cell}{fence}";
+    }
+
+    // ---- GitHub annotations -------------------------------------------------------------------------------
+
+    private static void WriteGitHub(DiffReport report, TextWriter writer)
+    {
+        foreach (var f in report.Findings)
+        {
+            var command = f.Severity switch
+            {
+                Diagnostics.Severity.Error => "error",
+                Diagnostics.Severity.Warning => "warning",
+                _ => "notice",
+            };
+            var properties = new StringBuilder($"file={Property(f.PlanLocation.File ?? report.PlanPath)}");
+            if (f.PlanLocation.HasPosition)
+            {
+                properties.Append(CultureInfo.InvariantCulture, $",line={f.PlanLocation.Line}");
+            }
+            properties.Append(CultureInfo.InvariantCulture, $",title={Property($"{f.Id} {f.Descriptor.Title}")}");
+            var message = f.InfraLocation is null ? f.Message : $"{f.Message} (infrastructure: {f.InfraLocation.Display})";
+            writer.WriteLine($"::{command} {properties}::{Data(message)}");
+        }
+        writer.WriteLine(report.HasDrift
+            ? $"Drift between {report.PlanPath} and {report.InfraPath}: {Summary(report)}"
+            : $"No drift: {report.PlanPath} agrees with {report.InfraPath}.");
+    }
+
+    // Workflow commands: data escapes % CR LF; property values also escape : and ,.
+    private static string Data(string text) =>
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string Property(string text) =>
+        Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    // ---- JSON ---------------------------------------------------------------------------------------------
+
+    private static void WriteJson(DiffReport report, TextWriter writer)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", JsonSchemaVersion);
+            json.WriteString("plan", report.PlanPath);
+            json.WriteString("infrastructure", report.InfraPath);
+            json.WriteBoolean("drift", report.HasDrift);
+            json.WriteStartObject("summary");
+            json.WriteNumber("findings", report.Findings.Count);
+            json.WriteNumber("errors", report.Findings.Count(f => f.Severity == Diagnostics.Severity.Error));
+            json.WriteNumber("warnings", report.Findings.Count(f => f.Severity == Diagnostics.Severity.Warning));
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var f in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", f.Id);
+                json.WriteString("kind", KebabCase(f.Kind.ToString()));
+                json.WriteString("section", KebabCase(f.Section.ToString()));
+                json.WriteString("severity", Severity(f.Severity));
+                json.WriteString("subject", f.Subject);
+                json.WriteString("message", f.Message);
+                json.WriteString("help", f.Help);
+                json.WritePropertyName("plan");
+                WriteLocation(json, f.PlanLocation, null, null);
+                json.WritePropertyName("infrastructure");
+                if (f.InfraLocation is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    WriteLocation(json, f.InfraLocation.Source, f.InfraLocation.LogicalId, f.InfraLocation.Stack);
+                }
+                if (f.Group is not null)
+                {
+                    json.WriteString("resourceType", f.Group);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in report.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", d.Id);
+                json.WriteString("severity", Severity(d.Severity));
+                json.WriteString("message", d.Message);
+                json.WritePropertyName("location");
+                WriteLocation(json, d.Location, null, null);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n"));
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string? logicalId, string? stack)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", location.File);
+        if (location.HasPosition)
+        {
+            json.WriteNumber("line", location.Line);
+            json.WriteNumber("column", location.Column);
+        }
+        else
+        {
+            json.WriteNull("line");
+            json.WriteNull("column");
+        }
+        if (logicalId is not null || stack is not null)
+        {
+            json.WriteString("logicalId", logicalId);
+            json.WriteString("stack", stack);
+        }
+        json.WriteEndObject();
+    }
+
+    private static string KebabCase(string name)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+}

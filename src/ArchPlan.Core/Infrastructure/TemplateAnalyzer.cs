@@ -1,0 +1,508 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ArchPlan.Common;
+using ArchPlan.Diagnostics;
+using ArchPlan.Model;
+
+namespace ArchPlan.Infrastructure;
+
+/// <summary>Reads one parsed CloudFormation template into the model: resources, compute and its variables, secrets, grants.</summary>
+internal sealed partial class TemplateAnalyzer
+{
+    private readonly string _file;
+    private readonly string? _stack;
+    private readonly InfraModelBuilder _builder;
+    private readonly Dictionary<string, TemplateMap> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _declaredSecrets = new(StringComparer.Ordinal);
+
+    private TemplateAnalyzer(string file, string? stack, InfraModelBuilder builder)
+    {
+        _file = file;
+        _stack = stack;
+        _builder = builder;
+    }
+
+    /// <summary>Adds the template's content to <paramref name="builder"/>; false (with a diagnostic) when it is not a template.</summary>
+    public static bool Analyze(TemplateNode root, string file, string? stack, InfraModelBuilder builder, DiagnosticBag diagnostics)
+    {
+        if (root is not TemplateMap map || map["Resources"] is not TemplateMap resources)
+        {
+            diagnostics.Add(DiagnosticCatalog.InfraNotATemplate, SourceLocation.OfFile(file), file);
+            return false;
+        }
+        new TemplateAnalyzer(file, stack, builder).Run(resources);
+        return true;
+    }
+
+    private InfraLocation At(string logicalId, int line, int column = 1) =>
+        new(new SourceLocation(_file, line, column), logicalId, _stack);
+
+    private void Run(TemplateMap resources)
+    {
+        foreach (var entry in resources.Entries)
+        {
+            if (entry.Value is TemplateMap body)
+            {
+                _resources[entry.Key] = body;
+            }
+        }
+
+        // Secrets first: other resources refer to them by Ref, and their names come from here.
+        foreach (var (id, body) in _resources)
+        {
+            if (body["Type"]?.Text == "AWS::SecretsManager::Secret")
+            {
+                var name = (body["Properties"] as TemplateMap)?["Name"]?.Text ?? id;
+                _declaredSecrets[id] = name;
+            }
+        }
+
+        var servicesByTaskDefinition = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, body) in _resources)
+        {
+            if (body["Type"]?.Text == "AWS::ECS::Service" && (body["Properties"] as TemplateMap)?["TaskDefinition"] is TemplateMap { IsIntrinsic: true } td
+                && td["Ref"]?.Text is { } taskDefinitionId)
+            {
+                servicesByTaskDefinition[taskDefinitionId] = id;
+            }
+        }
+
+        foreach (var entry in resources.Entries)
+        {
+            if (entry.Value is not TemplateMap body)
+            {
+                continue;
+            }
+            var id = entry.Key;
+            var type = body["Type"]?.Text ?? "";
+            var properties = body["Properties"] as TemplateMap;
+            var cdkPath = (body["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text;
+            var handler = properties?["Handler"]?.Text;
+            var (role, kind) = ResourceTypes.Classify(type, id, cdkPath, handler);
+            var location = At(id, entry.Line, entry.Column);
+            string? physicalName = null;
+            if (properties is not null && ResourceTypes.NameProperties.TryGetValue(type, out var nameProperty)
+                && properties[nameProperty] is TemplateScalar nameScalar)
+            {
+                physicalName = nameScalar.Value;
+            }
+
+            _builder.Resources.Add(new InfraResource
+            {
+                LogicalId = id,
+                Type = type,
+                Kind = kind,
+                Role = role,
+                CdkPath = cdkPath,
+                PhysicalName = physicalName,
+                Stack = _stack,
+                PartOf = servicesByTaskDefinition.GetValueOrDefault(id),
+                Location = location,
+            });
+
+            if (role == InfraRole.Secret)
+            {
+                _builder.AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
+            }
+
+            if (properties is null)
+            {
+                continue;
+            }
+
+            switch (type)
+            {
+                case "AWS::Lambda::Function" or "AWS::Serverless::Function":
+                    ReadFunction(id, cdkPath, role == InfraRole.Helper, properties, location);
+                    break;
+                case "AWS::ECS::TaskDefinition":
+                    ReadTaskDefinition(id, cdkPath, properties, location);
+                    break;
+                case "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy":
+                    ReadPolicyDocument(id, properties["PolicyDocument"]);
+                    break;
+                case "AWS::IAM::Role":
+                    if (properties["Policies"] is TemplateList inline)
+                    {
+                        foreach (var policy in inline.Items.OfType<TemplateMap>())
+                        {
+                            ReadPolicyDocument(id, policy["PolicyDocument"]);
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+
+            // Secrets mentioned anywhere else: dynamic references in any property, ARNs in custom resources and outputs.
+            if (type is not ("AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" or "AWS::IAM::Role" or "AWS::Lambda::Function"
+                or "AWS::Serverless::Function" or "AWS::ECS::TaskDefinition"))
+            {
+                ScanForSecrets(id, properties, SecretOrigin.Other);
+            }
+        }
+    }
+
+    private void ReadFunction(string id, string? cdkPath, bool isHelper, TemplateMap properties, InfraLocation location)
+    {
+        var variables = new List<InfraVariable>();
+        if ((properties["Environment"] as TemplateMap)?["Variables"] is TemplateMap map)
+        {
+            foreach (var entry in map.Entries)
+            {
+                var value = Classify(entry.Value);
+                variables.Add(new InfraVariable(entry.Key, value, At(id, entry.Line, entry.Column)));
+                NoteSecret(value, entry.Value, SecretOrigin.VariableValue, id);
+            }
+        }
+        _builder.Compute.Add(new ComputeResource
+        {
+            LogicalId = id,
+            Kind = ResourceKind.LambdaFunction,
+            CdkPath = cdkPath,
+            Stack = _stack,
+            IsHelper = isHelper,
+            Environment = variables.ToEquatableArray(),
+            Location = location,
+        });
+    }
+
+    private void ReadTaskDefinition(string id, string? cdkPath, TemplateMap properties, InfraLocation location)
+    {
+        if (properties["ContainerDefinitions"] is not TemplateList containers)
+        {
+            return;
+        }
+        foreach (var container in containers.Items.OfType<TemplateMap>())
+        {
+            var name = container["Name"] is { } nameNode ? Render(nameNode) : null;
+            var environment = new List<InfraVariable>();
+            var secrets = new List<InfraVariable>();
+            foreach (var item in (container["Environment"] as TemplateList)?.Items.OfType<TemplateMap>() ?? [])
+            {
+                if (item["Name"]?.Text is { } variable)
+                {
+                    var valueNode = item["Value"];
+                    var value = valueNode is null ? InfraValue.Literal("") : Classify(valueNode);
+                    environment.Add(new InfraVariable(variable, value, At(id, item.Line, item.Column)));
+                    NoteSecret(value, valueNode, SecretOrigin.VariableValue, id);
+                }
+            }
+            foreach (var item in (container["Secrets"] as TemplateList)?.Items.OfType<TemplateMap>() ?? [])
+            {
+                if (item["Name"]?.Text is { } variable && item["ValueFrom"] is { } valueFrom)
+                {
+                    var value = Classify(valueFrom);
+                    secrets.Add(new InfraVariable(variable, value, At(id, item.Line, item.Column)));
+                    NoteSecret(value, valueFrom, SecretOrigin.ContainerSecret, id);
+                }
+            }
+            ScanForSecrets(id, container, SecretOrigin.Other, skipKeys: ["Environment", "Secrets"]);
+            _builder.Compute.Add(new ComputeResource
+            {
+                LogicalId = id,
+                ContainerName = name,
+                Kind = ResourceKind.FargateTask,
+                CdkPath = cdkPath,
+                Stack = _stack,
+                Environment = environment.ToEquatableArray(),
+                Secrets = secrets.ToEquatableArray(),
+                Location = At(id, container.Line, container.Column),
+            });
+        }
+    }
+
+    private void NoteSecret(InfraValue value, TemplateNode? node, SecretOrigin origin, string id)
+    {
+        if (value.Kind == InfraValueKind.Secret && value.SecretName is { } name)
+        {
+            var dynamic = value.Text?.Contains("{{resolve:", StringComparison.Ordinal) == true;
+            _builder.AddSecret(new SecretReference(name, value.Text, dynamic ? SecretOrigin.DynamicReference : origin,
+                At(id, node?.Line ?? 0, node?.Column ?? 0)));
+        }
+    }
+
+    private void ReadPolicyDocument(string id, TemplateNode? document)
+    {
+        var statements = (document as TemplateMap)?["Statement"] switch
+        {
+            TemplateList list => list.Items.OfType<TemplateMap>(),
+            TemplateMap single => [single],
+            _ => [],
+        };
+        foreach (var statement in statements)
+        {
+            if (statement["Effect"]?.Text is { } effect && effect != "Allow")
+            {
+                continue;
+            }
+            var actions = Items(statement["Action"]).Select(a => a.Text).OfType<string>().ToList();
+            var secretActions = actions.Where(a => a.StartsWith("secretsmanager:", StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var resource in Items(statement["Resource"]))
+            {
+                var text = Render(resource);
+                var location = At(id, resource.Line, resource.Column);
+                if (text == "*")
+                {
+                    if (secretActions.Count > 0)
+                    {
+                        _builder.Grants.Add(new WildcardSecretGrant(string.Join(", ", secretActions), text, location));
+                    }
+                    continue;
+                }
+                if (SecretNameOf(resource) is { } mention)
+                {
+                    if (mention.IsWildcard)
+                    {
+                        _builder.Grants.Add(new WildcardSecretGrant(string.Join(", ", secretActions.Count > 0 ? secretActions : actions), text, location));
+                    }
+                    else
+                    {
+                        _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.PolicyResource, location));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TemplateNode> Items(TemplateNode? node) => node switch
+    {
+        null => [],
+        TemplateList list => list.Items,
+        _ => [node],
+    };
+
+    private void ScanForSecrets(string id, TemplateNode node, SecretOrigin origin, string[]? skipKeys = null)
+    {
+        switch (node)
+        {
+            case TemplateScalar scalar:
+                foreach (var mention in SecretArns.FromDynamicReferences(scalar.Value))
+                {
+                    _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
+                }
+                if (SecretArns.FromArn(scalar.Value) is { IsWildcard: false } arn)
+                {
+                    _builder.AddSecret(new SecretReference(arn.Name, arn.Text, origin, At(id, node.Line, node.Column)));
+                }
+                break;
+            case TemplateMap { IsIntrinsic: true } intrinsic when intrinsic.Entries[0].Key is "Fn::Join" or "Fn::Sub":
+                var text = Render(intrinsic);
+                foreach (var mention in SecretArns.FromDynamicReferences(text))
+                {
+                    _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
+                }
+                if (SecretArns.FromArn(text) is { IsWildcard: false } joined)
+                {
+                    _builder.AddSecret(new SecretReference(joined.Name, joined.Text, origin, At(id, node.Line, node.Column)));
+                }
+                break;
+            case TemplateMap map:
+                foreach (var entry in map.Entries)
+                {
+                    if (skipKeys is null || !skipKeys.Contains(entry.Key))
+                    {
+                        ScanForSecrets(id, entry.Value, origin);
+                    }
+                }
+                break;
+            case TemplateList list:
+                foreach (var item in list.Items)
+                {
+                    ScanForSecrets(id, item, origin);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The secret a value names: an ARN (literal or joined), a Ref to a declared secret, or a dynamic reference.</summary>
+    private SecretMention? SecretNameOf(TemplateNode node)
+    {
+        var text = Render(node);
+        if (SecretArns.FromDynamicReferences(text).FirstOrDefault() is { } dynamic)
+        {
+            return dynamic;
+        }
+        if (SecretArns.FromArn(text) is { } arn)
+        {
+            return arn;
+        }
+
+        // Ref to a secret in this template yields its ARN; "${Secret}:password::" selects a field of it.
+        var match = LeadingToken().Match(text);
+        if (match.Success && _declaredSecrets.TryGetValue(match.Groups["id"].Value, out var declared))
+        {
+            var rest = text[match.Length..].Split(':');
+            var field = rest.Length > 1 && rest[1].Length > 0 ? rest[1] : null;
+            return new SecretMention(declared, field, text);
+        }
+        return null;
+    }
+
+    /// <summary>Decides what a variable's value is: literal, reference, secret, or unknown.</summary>
+    private InfraValue Classify(TemplateNode node)
+    {
+        var text = Render(node);
+        if (SecretNameOf(node) is { } secret)
+        {
+            return new InfraValue(InfraValueKind.Secret, text, SecretName: secret.Name, SecretField: secret.Field);
+        }
+        if (node is TemplateScalar scalar)
+        {
+            return InfraValue.Literal(scalar.Value);
+        }
+        if (node is TemplateMap { IsIntrinsic: true } intrinsic)
+        {
+            var function = intrinsic.Entries[0].Key;
+            if (function is "Ref" or "Fn::GetAtt" or "Fn::Join" or "Fn::Sub")
+            {
+                var reference = References(intrinsic).FirstOrDefault(r => _resources.ContainsKey(r.Id));
+                if (reference.Id is not null)
+                {
+                    return new InfraValue(InfraValueKind.Reference, text, ResourceId: reference.Id, Attribute: reference.Attribute);
+                }
+                if (function is "Fn::Join" or "Fn::Sub" && !text.Contains("${", StringComparison.Ordinal))
+                {
+                    return InfraValue.Literal(text);
+                }
+            }
+            if (function == "Fn::ImportValue")
+            {
+                return new InfraValue(InfraValueKind.Reference, text, Attribute: "ImportValue");
+            }
+        }
+        return InfraValue.Unknown(text);
+    }
+
+    /// <summary>The resources (logical id, attribute) a value refers to, in order.</summary>
+    private static IEnumerable<(string Id, string Attribute)> References(TemplateNode node)
+    {
+        switch (node)
+        {
+            case TemplateMap { IsIntrinsic: true } map when map.Entries[0].Key == "Ref" && map.Entries[0].Value.Text is { } id:
+                yield return (id, "Ref");
+                break;
+            case TemplateMap { IsIntrinsic: true } map when map.Entries[0].Key == "Fn::GetAtt":
+                var parts = map.Entries[0].Value switch
+                {
+                    TemplateList list => list.Items.Select(i => i.Text ?? "").ToArray(),
+                    TemplateScalar s => s.Value.Split('.', 2),
+                    _ => [],
+                };
+                if (parts.Length >= 1)
+                {
+                    yield return (parts[0], parts.Length > 1 ? parts[1] : "");
+                }
+                break;
+            case TemplateMap { IsIntrinsic: true } map when map.Entries[0].Key == "Fn::Sub":
+                var template = map.Entries[0].Value is TemplateList { Items.Count: > 0 } subList ? subList.Items[0].Text : map.Entries[0].Value.Text;
+                foreach (Match match in SubVariable().Matches(template ?? ""))
+                {
+                    var name = match.Groups["name"].Value;
+                    var dot = name.IndexOf('.', StringComparison.Ordinal);
+                    yield return dot < 0 ? (name, "Ref") : (name[..dot], name[(dot + 1)..]);
+                }
+                if (map.Entries[0].Value is TemplateList { Items.Count: > 1 } withVariables)
+                {
+                    foreach (var reference in References(withVariables.Items[1]))
+                    {
+                        yield return reference;
+                    }
+                }
+                break;
+            case TemplateMap map:
+                foreach (var entry in map.Entries)
+                {
+                    foreach (var reference in References(entry.Value))
+                    {
+                        yield return reference;
+                    }
+                }
+                break;
+            case TemplateList list:
+                foreach (var item in list.Items)
+                {
+                    foreach (var reference in References(item))
+                    {
+                        yield return reference;
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Renders a value as text, tokens as <c>${Id}</c>, <c>${Id.Attr}</c>, <c>${AWS::Region}</c>, other functions as <c>${Fn::Name}</c>.</summary>
+    internal static string Render(TemplateNode node)
+    {
+        var builder = new StringBuilder();
+        Render(node, builder, 0);
+        return builder.ToString();
+    }
+
+    private static void Render(TemplateNode node, StringBuilder builder, int depth)
+    {
+        if (depth > 50)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case TemplateScalar scalar:
+                builder.Append(scalar.Value);
+                break;
+            case TemplateMap { IsIntrinsic: true } map:
+                var (function, argument) = (map.Entries[0].Key, map.Entries[0].Value);
+                switch (function)
+                {
+                    case "Ref":
+                        builder.Append("${").Append(PseudoParameter(argument.Text ?? "")).Append('}');
+                        break;
+                    case "Fn::GetAtt":
+                        builder.Append("${").Append(argument is TemplateList l ? string.Join('.', l.Items.Select(i => i.Text)) : argument.Text).Append('}');
+                        break;
+                    case "Fn::Join" when argument is TemplateList { Items.Count: 2 } join && join.Items[1] is TemplateList pieces:
+                        var delimiter = join.Items[0].Text ?? "";
+                        for (var i = 0; i < pieces.Items.Count; i++)
+                        {
+                            if (i > 0)
+                            {
+                                builder.Append(delimiter);
+                            }
+                            Render(pieces.Items[i], builder, depth + 1);
+                        }
+                        break;
+                    case "Fn::Sub":
+                        var template = argument is TemplateList { Items.Count: > 0 } sub ? sub.Items[0].Text : argument.Text;
+                        var variables = argument is TemplateList { Items.Count: > 1 } subWith ? subWith.Items[1] as TemplateMap : null;
+                        builder.Append(SubVariable().Replace(template ?? "", m =>
+                            variables?[m.Groups["name"].Value] is { } v ? Render(v) : "${" + PseudoParameter(m.Groups["name"].Value) + "}"));
+                        break;
+                    default:
+                        builder.Append("${").Append(function).Append('}');
+                        break;
+                }
+                break;
+            case TemplateMap:
+                builder.Append("{...}");
+                break;
+            case TemplateList list:
+                builder.Append('[').AppendJoin(", ", list.Items.Select(Render)).Append(']');
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary><c>AWS::Region</c> → <c>AWS_Region</c>, so rendered ARNs keep exactly one colon between their parts.</summary>
+    private static string PseudoParameter(string name) => name.Replace("::", "_", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\$\{(?<id>[A-Za-z0-9]+)\}")]
+    private static partial Regex LeadingToken();
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z0-9_.:]+)\}")]
+    private static partial Regex SubVariable();
+}

@@ -1,0 +1,225 @@
+using System.Text;
+using System.Text.Json;
+using ArchPlan.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ArchPlan.Infrastructure;
+
+/// <summary>Parses a CloudFormation template, JSON or YAML, into <see cref="TemplateNode"/>s with line numbers.</summary>
+internal static class TemplateParser
+{
+    // Short forms CloudFormation defines; each becomes the long form ("Fn::Name" or "Ref"/"Condition").
+    private static readonly HashSet<string> ShortTags =
+    [
+        "Ref", "Condition", "GetAtt", "Sub", "Join", "Select", "Split", "If", "ImportValue", "FindInMap",
+        "GetAZs", "Base64", "Equals", "And", "Or", "Not", "Cidr", "Transform", "Length", "ToJsonString", "ForEach",
+        // Rule functions (CDK's CheckBootstrapVersion rule uses Fn::Contains).
+        "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll",
+    ];
+
+    private const int MaxDepth = 200;
+
+    /// <summary>True when the text looks like JSON (first non-blank character is <c>{</c>).</summary>
+    public static bool LooksLikeJson(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{');
+
+    public static TemplateNode? Parse(string text, string file, DiagnosticBag diagnostics) =>
+        LooksLikeJson(text) ? ParseJson(text, file, diagnostics) : ParseYaml(text, file, diagnostics);
+
+    public static TemplateNode? ParseJson(string text, string file, DiagnosticBag diagnostics)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF'));
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = MaxDepth,
+        });
+        try
+        {
+            if (!reader.Read())
+            {
+                diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the file is empty");
+                return null;
+            }
+            return ReadJsonValue(ref reader, lineStarts);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? -1) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, Math.Max(line, 0), line > 0 ? column : 0), FirstSentence(ex.Message));
+            return null;
+        }
+    }
+
+    private static (int Line, int Column) Position(long offset, List<int> lineStarts)
+    {
+        var index = lineStarts.BinarySearch((int)offset);
+        if (index < 0)
+        {
+            index = ~index - 1;
+        }
+        return (index + 1, (int)offset - lineStarts[index] + 1);
+    }
+
+    private static TemplateNode ReadJsonValue(ref Utf8JsonReader reader, List<int> lineStarts)
+    {
+        var (line, column) = Position(reader.TokenStartIndex, lineStarts);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var entries = new List<TemplateEntry>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var (keyLine, keyColumn) = Position(reader.TokenStartIndex, lineStarts);
+                    var key = reader.GetString() ?? "";
+                    reader.Read();
+                    entries.Add(new TemplateEntry(key, keyLine, keyColumn, ReadJsonValue(ref reader, lineStarts)));
+                }
+                return new TemplateMap(entries, line, column);
+            case JsonTokenType.StartArray:
+                var items = new List<TemplateNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadJsonValue(ref reader, lineStarts));
+                }
+                return new TemplateList(items, line, column);
+            case JsonTokenType.String:
+                return new TemplateScalar(reader.GetString() ?? "", line, column);
+            case JsonTokenType.Null:
+                return new TemplateScalar("", line, column);
+            default:
+                return new TemplateScalar(Encoding.UTF8.GetString(reader.ValueSpan), line, column);
+        }
+    }
+
+    public static TemplateNode? ParseYaml(string text, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text.TrimStart('\uFEFF')));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the file is empty");
+                return null;
+            }
+            parser.Consume<DocumentStart>();
+            var anchors = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
+            return ReadYamlValue(parser, file, diagnostics, anchors, 0);
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)ex.Start.Line;
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, line > 0 ? (int)ex.Start.Column : 0), FirstSentence(ex.Message));
+            return null;
+        }
+    }
+
+    private static TemplateNode ReadYamlValue(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, TemplateNode> anchors, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(parser.Current!.Start, parser.Current.End, "the template is nested too deeply");
+        }
+
+        var current = parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
+        var line = (int)current.Start.Line;
+        var column = (int)current.Start.Column;
+        TemplateNode node;
+        string? tag = null;
+        string anchor = "";
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var target)
+                    ? target
+                    : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+            case Scalar scalar:
+                parser.MoveNext();
+                tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+                anchor = scalar.Anchor.IsEmpty ? "" : scalar.Anchor.Value;
+                node = new TemplateScalar(scalar.Value, line, column);
+                break;
+            case MappingStart mapping:
+                parser.MoveNext();
+                tag = mapping.Tag.IsEmpty ? null : mapping.Tag.Value;
+                anchor = mapping.Anchor.IsEmpty ? "" : mapping.Anchor.Value;
+                var entries = new List<TemplateEntry>();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyNode = ReadYamlValue(parser, file, diagnostics, anchors, depth + 1);
+                    var value = ReadYamlValue(parser, file, diagnostics, anchors, depth + 1);
+                    entries.Add(new TemplateEntry(keyNode.Text ?? "", keyNode.Line, keyNode.Column, value));
+                }
+                node = new TemplateMap(entries, line, column);
+                break;
+            case SequenceStart sequence:
+                parser.MoveNext();
+                tag = sequence.Tag.IsEmpty ? null : sequence.Tag.Value;
+                anchor = sequence.Anchor.IsEmpty ? "" : sequence.Anchor.Value;
+                var items = new List<TemplateNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    items.Add(ReadYamlValue(parser, file, diagnostics, anchors, depth + 1));
+                }
+                node = new TemplateList(items, line, column);
+                break;
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+
+        if (tag is not null)
+        {
+            node = ExpandTag(tag, node, file, diagnostics);
+        }
+        if (anchor.Length > 0)
+        {
+            anchors[anchor] = node;
+        }
+        return node;
+    }
+
+    /// <summary>Turns <c>!Ref X</c> into <c>{Ref: X}</c>, <c>!GetAtt A.B</c> into <c>{Fn::GetAtt: [A, B]}</c>, <c>!Sub s</c> into <c>{Fn::Sub: s}</c>.</summary>
+    private static TemplateNode ExpandTag(string tag, TemplateNode node, string file, DiagnosticBag diagnostics)
+    {
+        var name = tag.TrimStart('!');
+        if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            return node;
+        }
+        if (!tag.StartsWith('!') || !ShortTags.Contains(name))
+        {
+            diagnostics.Add(DiagnosticCatalog.InfraUnknownTag, new SourceLocation(file, node.Line, node.Column), tag);
+            return node;
+        }
+
+        var value = node;
+        if (name == "GetAtt" && node is TemplateScalar dotted)
+        {
+            // "!GetAtt Resource.Attr.With.Dots": only the first dot separates the resource from the attribute.
+            var dot = dotted.Value.IndexOf('.', StringComparison.Ordinal);
+            var parts = dot < 0 ? [dotted.Value] : new[] { dotted.Value[..dot], dotted.Value[(dot + 1)..] };
+            value = new TemplateList([.. parts.Select(p => (TemplateNode)new TemplateScalar(p, node.Line, node.Column))], node.Line, node.Column);
+        }
+        var key = name is "Ref" or "Condition" ? name : "Fn::" + name;
+        return new TemplateMap([new TemplateEntry(key, node.Line, node.Column, value)], node.Line, node.Column);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var text = message.ReplaceLineEndings(" ");
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+}

@@ -1,0 +1,141 @@
+using ArchPlan.Diffing;
+using ArchPlan.Infrastructure;
+using ArchPlan.Tests.Infrastructure;
+
+namespace ArchPlan.Tests.Diffing;
+
+public sealed class PlanDifferTests
+{
+    private const string Lambda = "Snapshot3D8A1B7C";
+    private const string TaskDef = "WorkerTaskDef8F2A9C1B";
+
+    private static DiffReport DiffAgainst(string templatePath)
+    {
+        var infra = InfrastructureReader.Read(templatePath);
+        Assert.False(infra.HasErrors, string.Join("\n", infra.Diagnostics));
+        return PlanDiffer.Diff(LeaderboardPlan.Create(), infra.Value!);
+    }
+
+    private static DiffReport DiffMutated(Action<TemplateMutation> mutate)
+    {
+        using var temp = InfraTestFiles.Temp();
+        var template = TemplateMutation.Load(InfraTestFiles.Path("leaderboard.template.json"));
+        mutate(template);
+        return DiffAgainst(template.Save(Path.Combine(temp.Dir, "mutated.template.json")));
+    }
+
+    private static string[] Summary(DiffReport report) =>
+        [.. report.Findings.Select(f => $"{f.Kind} {f.Subject}")];
+
+    [Fact]
+    public void Synthesized_template_of_the_plan_diffs_clean()
+    {
+        var report = DiffAgainst(InfraTestFiles.Path("leaderboard.template.json"));
+        Assert.Empty(Summary(report));
+        Assert.False(report.HasDrift);
+    }
+
+    [Fact]
+    public void Reports_exactly_the_mutations_made_to_a_synthesized_template()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.LambdaVariables(Lambda).Remove("TABLE_NAME");
+            t.LambdaVariables(Lambda)["FEATURE_FLAG"] = "on";
+            t.ReplaceInStrings("acme/leaderboard/api-key", "acme/leaderboard/apikey2");
+            t.RemoveContainerItem(TaskDef, "worker", "Secrets", "DB_PASSWORD");
+            t.ContainerList(TaskDef, "worker", "Environment").Add(new System.Text.Json.Nodes.JsonObject { ["Name"] = "DB_PASSWORD", ["Value"] = "hunter2" });
+            t.Resources.Remove("AlertsTopic3F1B2C4D");
+            t.Properties("SnapshotErrorsAlarm1D4E6F8A").Remove("AlarmActions");
+        });
+
+        Assert.Equal(
+            [
+                "SecretSetAsLiteral DB_PASSWORD",
+                "VariableNotPlanned FEATURE_FLAG",
+                "VariableOnSomeCompute TABLE_NAME",
+                "SecretNotReferenced acme/leaderboard/api-key",
+                "SecretNotPlanned acme/leaderboard/apikey2",
+                "ResourceNotFound alerts",
+            ],
+            Summary(report));
+        Assert.True(report.HasDrift);
+    }
+
+    [Fact]
+    public void Secret_set_as_literal_is_reported_first_with_both_locations()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources.Remove("AlertsTopic3F1B2C4D");
+            t.Properties("SnapshotErrorsAlarm1D4E6F8A").Remove("AlarmActions");
+            t.LambdaVariables(Lambda).Remove("API_KEY_SECRET_ARN");
+            t.LambdaVariables(Lambda)["API_KEY"] = "sk_live_123";
+        });
+        var first = report.Findings[0];
+        Assert.Equal(FindingKind.SecretSetAsLiteral, first.Kind);
+        Assert.Equal(DiffSection.Security, first.Section);
+        Assert.Equal("AP4050", first.Id);
+        Assert.Equal(44, first.PlanLocation.Line);
+        Assert.Equal(Lambda, first.InfraLocation!.LogicalId);
+        Assert.True(first.InfraLocation.Source.Line > 0);
+        Assert.DoesNotContain("sk_live_123", first.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_variable_set_nowhere()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.LambdaVariables(Lambda).Remove("QUEUE_URL");
+            t.RemoveContainerItem(TaskDef, "worker", "Environment", "QUEUE_URL");
+        });
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.VariableNotSet, "QUEUE_URL", 43), (finding.Kind, finding.Subject, finding.PlanLocation.Line));
+        Assert.Null(finding.InfraLocation);
+    }
+
+    [Fact]
+    public void Reports_a_required_variable_with_an_empty_value()
+    {
+        var report = DiffMutated(t => t.LambdaVariables(Lambda)["LOG_LEVEL"] = "");
+        Assert.Equal(["RequiredVariableEmpty LOG_LEVEL"], Summary(report));
+    }
+
+    [Fact]
+    public void Reports_a_scoped_variable_missing_from_its_component_only()
+    {
+        var report = DiffMutated(t => t.RemoveContainerItem(TaskDef, "worker", "Secrets", "DB_USERNAME"));
+        Assert.Equal(["VariableNotSet DB_USERNAME"], Summary(report));
+    }
+
+    [Fact]
+    public void Reports_a_wildcard_secret_grant()
+    {
+        var report = DiffMutated(t =>
+        {
+            var statements = t.Properties("WorkerTaskDefExecutionRoleDefaultPolicy6B3C2D1E")["PolicyDocument"]!["Statement"]!.AsArray();
+            statements[1]!["Resource"] = "*";
+        });
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(FindingKind.SecretWildcardGrant, finding.Kind);
+        Assert.Equal("WorkerTaskDefExecutionRoleDefaultPolicy6B3C2D1E", finding.InfraLocation!.LogicalId);
+    }
+
+    [Fact]
+    public void Reports_unplanned_resources_but_not_cdk_helpers()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources["ArchiveQueue4B5C6D7E"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::Queue", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/ArchiveQueue/Resource"}}
+                """);
+            t.Resources["ArchiveQueuePolicy1A2B3C4D"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "ArchiveQueue4B5C6D7E"}]}}
+                """);
+        });
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.ResourceNotPlanned, "ArchiveQueue4B5C6D7E", "AWS::SQS::Queue"), (finding.Kind, finding.Subject, finding.Group));
+        Assert.Equal(18, finding.PlanLocation.Line);
+    }
+}

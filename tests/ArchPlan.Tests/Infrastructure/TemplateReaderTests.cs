@@ -1,0 +1,96 @@
+using ArchPlan.Infrastructure;
+using ArchPlan.Model;
+
+namespace ArchPlan.Tests.Infrastructure;
+
+public sealed class TemplateReaderTests
+{
+    private static InfraModel ReadOk(string path, string? stack = null)
+    {
+        var result = InfrastructureReader.Read(path, stack);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Value!;
+    }
+
+    [Fact]
+    public void Reads_lambda_variables_with_literal_reference_and_secret_arn()
+    {
+        var model = ReadOk(InfraTestFiles.Path("leaderboard.template.json"));
+        Assert.Equal(InfraSourceKind.TemplateJson, model.SourceKind);
+        var function = Assert.Single(model.Compute, c => c.LogicalId == "Snapshot3D8A1B7C");
+        Assert.False(function.IsHelper);
+        var env = function.Environment.ToDictionary(v => v.Name, v => v.Value);
+        Assert.Equal(InfraValue.Literal("info"), env["LOG_LEVEL"]);
+        Assert.Equal(InfraValueKind.Reference, env["BUCKET_NAME"].Kind);
+        Assert.Equal("SnapshotBucketE0A8E5C5", env["BUCKET_NAME"].ResourceId);
+        Assert.Equal(InfraValueKind.Secret, env["API_KEY_SECRET_ARN"].Kind);
+        Assert.Equal("acme/leaderboard/api-key", env["API_KEY_SECRET_ARN"].SecretName);
+        Assert.True(function.Environment.Single(v => v.Name == "LOG_LEVEL").Location.Source.Line > 0);
+    }
+
+    [Fact]
+    public void Reads_container_environment_and_secrets_with_json_fields()
+    {
+        var model = ReadOk(InfraTestFiles.Path("leaderboard.template.json"));
+        var container = Assert.Single(model.Compute, c => c.ContainerName == "worker");
+        Assert.Equal(ResourceKind.FargateTask, container.Kind);
+        Assert.Equal(["LOG_LEVEL", "BUCKET_NAME", "TABLE_NAME", "QUEUE_URL"], container.Environment.Select(v => v.Name));
+        var password = Assert.Single(container.Secrets, s => s.Name == "DB_PASSWORD");
+        Assert.Equal(("acme/db/credentials", "password"), (password.Value.SecretName, password.Value.SecretField));
+    }
+
+    [Fact]
+    public void Marks_cdk_plumbing_as_helpers()
+    {
+        var model = ReadOk(InfraTestFiles.Path("leaderboard.template.json"));
+        string[] helpers =
+        [
+            "SnapshotServiceRole4A2F8B1C", "SnapshotServiceRoleDefaultPolicy9C3D2E1A", "CDKMetadata", "SnapshotLogRetention5C8E7A1B",
+            "LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A", "CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F",
+            "NightlySnapshotRuleAllowEventRuleAcmeLeaderboardStackSnapshot8B2C4D1E", "VpcPublicSubnet1Subnet5C2D37C4", "SnapshotBucketPolicy7A0B3C2D",
+        ];
+        foreach (var id in helpers)
+        {
+            Assert.Equal(InfraRole.Helper, model.Resources.Single(r => r.LogicalId == id).Role);
+        }
+        Assert.Equal(InfraRole.Supporting, model.Resources.Single(r => r.LogicalId == "Vpc8378EB38").Role);
+        Assert.Equal("WorkerService7D4E1A9B", model.Resources.Single(r => r.LogicalId == "WorkerTaskDef8F2A9C1B").PartOf);
+        Assert.True(model.Compute.Single(c => c.LogicalId.StartsWith("LogRetention", StringComparison.Ordinal)).IsHelper);
+    }
+
+    [Fact]
+    public void Recovers_secret_names_from_joined_arns_in_policies_and_containers()
+    {
+        var model = ReadOk(InfraTestFiles.Path("leaderboard.template.json"));
+        Assert.Equal(["acme/db/credentials", "acme/leaderboard/api-key"], model.Secrets.Select(s => s.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(model.Secrets, s => s.Origin == SecretOrigin.PolicyResource && s.Location.LogicalId == "WorkerTaskDefExecutionRoleDefaultPolicy6B3C2D1E");
+        Assert.Empty(model.WildcardGrants);
+    }
+
+    [Fact]
+    public void Reports_a_missing_path()
+    {
+        var result = InfrastructureReader.Read(InfraTestFiles.Path("no-such-file.json"));
+        Assert.Null(result.Value);
+        Assert.Equal("AP4001", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Reports_invalid_json_with_its_line()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var path = temp.Write("bad.json", "{\n \"Resources\": {\n  \"A\": [1,\n }\n}\n");
+        var result = InfrastructureReader.Read(path);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("AP4002", diagnostic.Id);
+        Assert.Equal(4, diagnostic.Location.Line);
+    }
+
+    [Fact]
+    public void Reports_a_file_without_resources()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var path = temp.Write("x.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n");
+        Assert.Equal("AP4003", Assert.Single(InfrastructureReader.Read(path).Diagnostics).Id);
+    }
+}
