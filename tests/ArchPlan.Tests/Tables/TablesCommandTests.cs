@@ -8,6 +8,7 @@ using static ArchPlan.Tests.Tables.Infra;
 namespace ArchPlan.Tests.Tables;
 
 /// <summary>The command run in-process; the infrastructure reader is replaced by a hand-built model.</summary>
+[Collection(TablesCliCollection.Name)]
 public sealed class TablesCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("archplan-tables-").FullName;
