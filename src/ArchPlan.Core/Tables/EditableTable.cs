@@ -124,6 +124,18 @@ internal sealed class EditableTable
         }
     }
 
+    /// <summary>
+    /// True for an optional variable the plan gives no value: generated code leaves such a variable unset, so its
+    /// absence from the infrastructure does not mean it was dropped.
+    /// </summary>
+    public bool IsUnsetOptional(EditableRow row)
+    {
+        var slots = ValueSlots(row).ToList();
+        var required = IndexOf(ColumnRole.Required);
+        return slots.Count > 0 && slots.All(s => s.Current.Kind == ValueKind.None)
+            && (required < 0 || CellValues.ParseRequired(row.Plain(required)) != Requirement.Required);
+    }
+
     /// <summary>Whether literal values in this column are written as code spans (the template's style, and the default).</summary>
     public bool ValueCodeStyle(int column) =>
         CodeStyle(column, cell => Parse(cell).Kind == ValueKind.Literal);
@@ -149,6 +161,15 @@ internal sealed class EditableTable
             }
         }
         return code >= plain;
+    }
+
+    /// <summary>Whether JSON formats are written with the braces in a code span (<c>JSON: `{a, b}`</c>, the template's style).</summary>
+    public bool FormatCodeStyle(int column)
+    {
+        var cells = Rows.Where(r => column < r.OriginalCells.Count && r.OriginalCells[column].Contains('{', StringComparison.Ordinal))
+            .Select(r => r.OriginalCells[column])
+            .ToList();
+        return cells.Count == 0 || cells.Count(c => c.Contains('`', StringComparison.Ordinal)) * 2 >= cells.Count;
     }
 
     public void SetCell(EditableRow row, int column, string markdown)
@@ -235,7 +256,7 @@ internal sealed class EditableTable
             cells.Add(Info.Columns[i].Role switch
             {
                 ColumnRole.Name => NameCell(name, i),
-                ColumnRole.Format => TableRenderer.FormatCell(secret, CodeStyle(i, _ => true)) ?? "",
+                ColumnRole.Format => TableRenderer.FormatCell(secret, FormatCodeStyle(i)) ?? "",
                 _ => "",
             });
         }

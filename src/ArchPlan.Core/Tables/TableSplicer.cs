@@ -1,3 +1,4 @@
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 using ArchPlan.Reading;
@@ -85,11 +86,14 @@ public static class TableSplicer
         var slots = new Dictionary<CodeVariable, List<ValueSlot>>();
         foreach (var table in tables)
         {
-            RemoveOrMatch(table, name => byName.GetValueOrDefault(name)?.Name, present, options, diagnostics);
+            RemoveOrMatch(table, name => byName.GetValueOrDefault(name)?.Name, present, options, diagnostics, table.IsUnsetOptional);
             ReportDuplicates(table, diagnostics);
             foreach (var row in table.Rows.Where(r => !r.Struck && r.Name.Length > 0))
             {
-                var variable = byName[row.Name];
+                if (!byName.TryGetValue(row.Name, out var variable))
+                {
+                    continue;
+                }
                 if (!slots.TryGetValue(variable, out var list))
                 {
                     slots[variable] = list = [];
@@ -126,17 +130,20 @@ public static class TableSplicer
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            RemoveOrMatch(table, name => byName.ContainsKey(name) ? name : null, present, options, diagnostics);
+            RemoveOrMatch(table, name => byName.ContainsKey(name) ? name : null, present, options, diagnostics, _ => false);
             ReportDuplicates(table, diagnostics);
             var format = table.IndexOf(ColumnRole.Format);
             if (format < 0)
             {
                 continue;
             }
-            var codeStyle = table.CodeStyle(format, _ => true);
+            var codeStyle = table.FormatCodeStyle(format);
             foreach (var row in table.Rows.Where(r => !r.Struck && r.Name.Length > 0))
             {
-                var secret = byName[row.Name];
+                if (!byName.TryGetValue(row.Name, out var secret))
+                {
+                    continue;
+                }
                 var current = CellValues.JsonFields(row.Plain(format));
                 var isCurrent = secret.Shape switch
                 {
@@ -146,7 +153,9 @@ public static class TableSplicer
                 };
                 if (!isCurrent)
                 {
-                    table.SetCell(row, format, TableRenderer.FormatCell(secret, codeStyle)!);
+                    // Fields the plan already lists keep its order; fields new to it follow, sorted.
+                    var ordered = current.Where(secret.Fields.Contains).Concat(secret.Fields.Except(current)).ToEquatableArray();
+                    table.SetCell(row, format, TableRenderer.FormatCell(secret with { Fields = ordered }, codeStyle)!);
                 }
             }
         }
@@ -165,7 +174,8 @@ public static class TableSplicer
     }
 
     /// <summary>Drops (or strikes through) rows whose name the code no longer has, and un-strikes rows whose name is back.</summary>
-    private static void RemoveOrMatch(EditableTable table, Func<string, string?> find, HashSet<string> present, TablesOptions options, DiagnosticBag diagnostics)
+    private static void RemoveOrMatch(EditableTable table, Func<string, string?> find, HashSet<string> present, TablesOptions options, DiagnosticBag diagnostics,
+        Func<EditableRow, bool> absenceSaysNothing)
     {
         foreach (var row in table.Rows.ToList())
         {
@@ -181,6 +191,10 @@ public static class TableSplicer
                 {
                     table.Unstrike(row);
                 }
+                continue;
+            }
+            if (absenceSaysNothing(row))
+            {
                 continue;
             }
             if (options.KeepRemoved)

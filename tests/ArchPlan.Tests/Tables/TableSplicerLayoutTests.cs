@@ -100,4 +100,36 @@ public sealed class TableSplicerLayoutTests
         Assert.Contains(result.Diagnostics, d => d.Id == "AP5007" && d.Message.Contains("LOG_LEVEL", StringComparison.Ordinal));
         Assert.Contains("| `LOG_LEVEL`    | Again                      | `INFO`                  | No       |", result.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_optional_variable_without_a_value_is_kept_when_the_code_leaves_it_unset()
+    {
+        var text = Fixture("02-variable-default-description.md");
+        var code = Stack([Lambda("Fn", Var("ORDERS_TABLE", Ref("T")), Var("PAGE_SIZE", Literal("50")))], [Resource("T", "AWS::DynamoDB::Table")]);
+
+        Assert.Equal(text, TableSplicerTests.Splice(text, code));
+    }
+
+    [Fact]
+    public void A_json_format_keeps_the_plans_field_order_for_fields_still_read()
+    {
+        var secrets = """
+            | Secret Name         | Description     | Format                                   |
+            | ------------------- | --------------- | ---------------------------------------- |
+            | `[product]/api-key` | Partner API key | JSON: `{username, password, host, port}` |
+            """;
+        var code = Stack(
+            [Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO"))),
+             Container("Worker", [], [Var("A", Secret("orders/api-key", "password")), Var("B", Secret("orders/api-key", "username")), Var("C", Secret("orders/api-key", "database"))])],
+            [Resource("OrdersTable", "AWS::DynamoDB::Table", "orders")]);
+
+        var actual = TableSplicerTests.Splice(Plans.With(Plans.Variables, secrets), code);
+
+        Assert.Equal("""
+            | Secret Name         | Description     | Format                                 |
+            | ------------------- | --------------- | -------------------------------------- |
+            | `[product]/api-key` | Partner API key | JSON: `{username, password, database}` |
+
+            """, TableSplicerTests.Section(actual, "| Secret Name"));
+    }
 }

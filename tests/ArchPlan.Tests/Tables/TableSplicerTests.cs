@@ -165,7 +165,7 @@ public sealed class TableSplicerTests
         var actual = Splice(Plans.Current, code);
 
         // The container's variables are new rows of the variables table; the secrets table is what this test is about.
-        Assert.Equal(Section(expected, "### Secrets"), Section(actual, "### Secrets"));
+        Assert.Equal(Section(expected, "| Secret Name"), Section(actual, "| Secret Name"));
         Assert.EndsWith(Plans.Tail, actual, StringComparison.Ordinal);
     }
 
