@@ -38,7 +38,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidYaml = Error(
         "AP1004", "Invalid front matter", "the front matter is not valid YAML: {0}",
-        "Fix the YAML; quote values that contain ':' or start with '[', '{', '*', '&' or '!'.");
+        "Fix the YAML; quote values that contain ':' or start with '[', '{{', '*', '&' or '!'.");
 
     public static readonly DiagnosticDescriptor DuplicateFrontMatterKey = Error(
         "AP1005", "Duplicate front-matter key", "front-matter key '{0}' is given twice (first on line {1}); YAML tools silently keep the last",
@@ -55,6 +55,14 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnclosedFrontMatter = Error(
         "AP1008", "Unclosed front matter", "the front matter starting on line 1 is never closed with '---'",
         "Add a '---' line after the last front-matter key.");
+
+    public static readonly DiagnosticDescriptor LineTooLong = Warning(
+        "AP1009", "Line too long", "line is {0:N0} characters long; lines over {1:N0} characters are ignored",
+        "Break the line up; no plan content needs a line this long (it is usually pasted data).");
+
+    public static readonly DiagnosticDescriptor TooManyLinkDefinitions = Warning(
+        "AP1010", "Too many link reference definitions", "the plan has {0:N0} link reference definitions; over {1:N0}, ArchPlan ignores them",
+        "Use inline links instead of thousands of '[ref]: url' lines.");
 
     // AP11xx: sections.
     public static readonly DiagnosticDescriptor MissingSection = Warning(

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 using ArchPlan.Reading;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Pipeline;
 
@@ -23,18 +24,11 @@ public static class PlanLoader
         }
         var bag = new DiagnosticBag();
         bag.AddRange(read.Diagnostics);
-        bag.AddRange(Validate(read.Value, text));
+        bag.AddRange(PlanValidator.Validate(read.Value, text));
         return new StageResult<Plan>(read.Value, bag.ToImmutableSorted());
     }
 
     /// <summary>True when the diagnostics mean the file itself could not be read (exit code 2 rather than 1).</summary>
     public static bool IsUnreadable(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.FileNotFound);
-
-    private static ImmutableArray<Diagnostic> Validate(Plan plan, string text)
-    {
-        _ = plan;
-        _ = text;
-        return [];
-    }
 }

@@ -93,7 +93,7 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
                 diagnostics.Add(DiagnosticCatalog.RowCellCount, rowLocation, cells.Count, headers.Count);
             }
             string Cell(int index) => index >= 0 && index < cells.Count ? InlineText.Of(cells[index], inTableCell: true) : "";
-            SourceLocation CellAt(int index) => index >= 0 && index < cells.Count ? source.At(cells[index].Span.Start, cells[index].Span.Length) : rowLocation;
+            SourceLocation CellAt(int index) => index >= 0 && index < cells.Count && !cells[index].Span.IsEmpty && cells[index].Span.Start > 0 ? source.At(cells[index].Span.Start, cells[index].Span.Length) : rowLocation;
 
             var name = substitute(Cell(nameIndex).Trim());
             if (name.Length == 0)

@@ -104,10 +104,16 @@ public static partial class PlanReader
             diagnostics.Add(DiagnosticCatalog.MissingFrontMatter, new SourceLocation(path, 1, 1));
         }
 
+        var parseable = MarkdownGuard.Prepare(source, block is { Closed: true } fm ? fm.End : 0, diagnostics);
+        if (parseable is null)
+        {
+            return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter }, diagnostics.ToImmutableSorted());
+        }
+
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(text, Pipeline);
+            document = Markdown.Parse(parseable, Pipeline);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
         {

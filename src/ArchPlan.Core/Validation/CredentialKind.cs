@@ -1,0 +1,32 @@
+namespace ArchPlan.Validation;
+
+/// <summary>The kinds of credential <see cref="CredentialScanner"/> recognises.</summary>
+public enum CredentialKind
+{
+    /// <summary>An AWS access key id (<c>AKIA…</c>, <c>ASIA…</c>).</summary>
+    AwsAccessKeyId,
+
+    /// <summary>A 40-character AWS secret access key next to an aws/secret/key word.</summary>
+    AwsSecretAccessKey,
+
+    /// <summary>A PEM private key block with its body.</summary>
+    PrivateKey,
+
+    /// <summary>A password inside a connection string (<c>scheme://user:pass@host</c>, <c>Password=…;</c>).</summary>
+    ConnectionStringPassword,
+
+    /// <summary>A value led by a keyword such as <c>password=</c>, <c>api_key:</c>, <c>client_secret=</c>.</summary>
+    KeywordSecret,
+
+    /// <summary>A GitHub token (<c>ghp_…</c>, <c>github_pat_…</c>).</summary>
+    GitHubToken,
+
+    /// <summary>A Slack token (<c>xoxb-…</c>).</summary>
+    SlackToken,
+
+    /// <summary>A Stripe live secret or restricted key (<c>sk_live_…</c>).</summary>
+    StripeLiveKey,
+
+    /// <summary>A JSON Web Token (three base64url segments, the first starting <c>eyJ</c>).</summary>
+    JsonWebToken,
+}

@@ -1,0 +1,23 @@
+using ArchPlan.Diagnostics;
+
+namespace ArchPlan.Validation.Rules;
+
+/// <summary>AP2022: a plan with no Configuration section, no variables and no secrets.</summary>
+/// <remarks>
+/// Information only: some plans need no configuration. The location is where the section would go,
+/// when the reader worked that out.
+/// </remarks>
+internal sealed class NoConfigurationRule : IPlanRule
+{
+    public void Check(ValidationContext context, DiagnosticBag diagnostics)
+    {
+        var plan = context.Plan;
+        if (plan.Variables.Count > 0 || plan.Secrets.Count > 0 || plan.Sections.Configuration is not null)
+        {
+            return;
+        }
+        var offset = plan.Sections.ConfigurationInsertOffset;
+        var location = offset is { } at && at >= 0 && at <= context.SourceText.Length ? context.LocationOf(at) : context.FileLocation;
+        diagnostics.Add(DiagnosticCatalog.NoConfigurationSection, location);
+    }
+}
