@@ -81,7 +81,7 @@ internal static class TablesCommand
         }
         var bytes = File.ReadAllBytes(path);
         var read = PlanReader.ReadBytes(bytes, path, new ReadOptions(product));
-        if (read.Value is null || read.Diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.EmptyFile))
+        if (read.Value is null || read.Diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.EmptyFile || d.Descriptor == DiagnosticCatalog.MarkdownTooDeep))
         {
             DiagnosticPrinter.Print(errors, read.Diagnostics, DiagnosticFormat.Text);
             return CliApp.UsageError;

@@ -32,8 +32,21 @@ public static class TableSplicer
     {
         options ??= new TablesOptions();
         var diagnostics = new DiagnosticBag();
-        var document = Markdown.Parse(text, Pipeline);
         var source = new SourceText(plan.FilePath, text);
+        // Parse what the reader parsed (the guard blanks pathological lines, keeping every offset), so spans agree.
+        var frontMatter = FrontMatterReader.Find(text);
+        var parseable = MarkdownGuard.Prepare(source, frontMatter is { Closed: true } block ? block.End : 0, new DiagnosticBag());
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(parseable ?? throw new InvalidOperationException("nested too deeply"), Pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        {
+            // The reader could not parse it either: leave the plan exactly as it is.
+            diagnostics.Add(DiagnosticCatalog.MarkdownTooDeep, SourceLocation.OfFile(plan.FilePath), ex.Message);
+            return new StageResult<string>(text, diagnostics.ToImmutableSorted());
+        }
         string Substitute(string s) => plan.Product is null ? s : s.Replace("[product]", plan.Product, StringComparison.Ordinal);
 
         var markdigTables = document.Descendants<Table>().GroupBy(t => t.Span.Start).ToDictionary(g => g.Key, g => g.First());
