@@ -340,6 +340,29 @@ public sealed class TableSplicerTests
         Assert.Equal(text, Splice(text, code));
     }
 
+    [Fact]
+    public void The_payments_sample_is_current_against_lambda_and_fargate_infrastructure()
+    {
+        var path = Path.Combine(RepoPaths.Root(), "samples/payments-api.md");
+        var text = File.ReadAllText(path);
+        var code = Stack(
+            [
+                Lambda("PaymentsHandler", Var("PAYMENTS_TABLE", Ref("Table")), Var("EVENTS_QUEUE_URL", Ref("Queue")),
+                    Var("STRIPE_WEBHOOK_SIGNING_KEY_SECRET_ARN", Secret("payments/stripe/webhook-signing-key")), Var("LOG_LEVEL", Literal("info"))),
+                Container("WorkerTask",
+                    [Var("PAYMENTS_TABLE", Ref("Table")), Var("EVENTS_QUEUE_URL", Ref("Queue")), Var("RECEIPTS_BUCKET", Ref("Bucket")),
+                     Var("SETTLEMENT_STATE_MACHINE_ARN", Ref("StateMachine")), Var("WORKER_CONCURRENCY", Literal("8")), Var("LOG_LEVEL", Literal("info"))],
+                    [Var("STRIPE_API_KEY", Secret("payments/stripe/api-key"))]),
+                Container("ReconciliationTask",
+                    [Var("PAYMENTS_TABLE", Ref("Table")), Var("RECONCILE_WINDOW_MINUTES", Literal("15")), Var("LOG_LEVEL", Literal("info"))],
+                    [Var("STRIPE_API_KEY", Secret("payments/stripe/api-key"))]),
+            ],
+            [Resource("Table", "AWS::DynamoDB::Table"), Resource("Queue", "AWS::SQS::Queue"), Resource("Bucket", "AWS::S3::Bucket"),
+             Resource("StateMachine", "AWS::StepFunctions::StateMachine")]);
+
+        Assert.Equal(text, Splice(text, code));
+    }
+
     /// <summary>The text from the line starting with <paramref name="start"/> to the next blank line.</summary>
     internal static string Section(string text, string start)
     {
