@@ -15,6 +15,12 @@ public static class PlanDiffer
 
     private const string SecretArnSuffix = "_SECRET_ARN";
 
+    private static readonly HashSet<ResourceKind> SupportingKinds =
+    [
+        ResourceKind.EcrRepository, ResourceKind.Vpc, ResourceKind.EcsCluster, ResourceKind.LogGroup, ResourceKind.IamRole,
+        ResourceKind.SecretsManagerSecret, ResourceKind.KmsKey, ResourceKind.CloudWatchDashboard,
+    ];
+
     /// <summary>Compares <paramref name="plan"/> with <paramref name="infra"/>; the findings come security first.</summary>
     public static DiffReport Diff(Plan plan, InfraModel infra, ImmutableArray<Diagnostic> diagnostics = default)
     {
@@ -72,8 +78,8 @@ public static class PlanDiffer
             matches[planned] = found;
             matched.UnionWith(found);
 
-            var supporting = planned.Kind >= ResourceKind.EcrRepository;
-            if (found.Count == 0 && planned.Kind != ResourceKind.Unknown && !supporting)
+            // Supporting kinds are often imported (an existing VPC or ECR repository) or made implicitly: absent is not drift.
+            if (found.Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind))
             {
                 findings.Add(Finding(FindingKind.ResourceNotFound, DiagnosticCatalog.DiffResourceNotFound, planned.Name,
                     planned.Location, null, KindName(planned.Kind), KindName(planned.Kind), planned.Name));
@@ -111,8 +117,9 @@ public static class PlanDiffer
                 continue;
             }
             var kind = resource.Kind == ResourceKind.Unknown ? resource.Type : KindName(resource.Kind);
-            findings.Add(Finding(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, resource.Location.Display,
-                location, resource.Location, resource.Type, kind, resource.Location.Display));
+            var subject = resource.Stack is null ? resource.LogicalId : $"{resource.Stack}/{resource.LogicalId}";
+            findings.Add(Finding(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, subject,
+                location, resource.Location, resource.Type, kind, subject));
         }
         return matches;
     }

@@ -17,6 +17,12 @@ internal sealed class InfraModelBuilder
 
     public void AddSecret(SecretReference reference)
     {
+        // A name the reader could not resolve (a token, an expression computed at run time) names nothing to compare.
+        if (reference.Name.Contains("${", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         // One entry per name, origin and place: a policy listing the same ARN twice is one reference.
         if (!Secrets.Exists(s => s.Name == reference.Name && s.Origin == reference.Origin && s.Location == reference.Location))
         {

@@ -57,15 +57,7 @@ internal sealed partial class TemplateAnalyzer
             }
         }
 
-        var servicesByTaskDefinition = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, body) in _resources)
-        {
-            if (body["Type"]?.Text == "AWS::ECS::Service" && (body["Properties"] as TemplateMap)?["TaskDefinition"] is TemplateMap { IsIntrinsic: true } td
-                && td["Ref"]?.Text is { } taskDefinitionId)
-            {
-                servicesByTaskDefinition[taskDefinitionId] = id;
-            }
-        }
+        var owners = Owners();
 
         foreach (var entry in resources.Entries)
         {
@@ -96,11 +88,13 @@ internal sealed partial class TemplateAnalyzer
                 CdkPath = cdkPath,
                 PhysicalName = physicalName,
                 Stack = _stack,
-                PartOf = servicesByTaskDefinition.GetValueOrDefault(id),
+                PartOf = owners.GetValueOrDefault(id),
                 Location = location,
             });
 
-            if (role == InfraRole.Secret)
+            // A secret without a name made inside another construct (a database's generated credentials) is that
+            // construct's plumbing, not a secret the plan would list.
+            if (role == InfraRole.Secret && !(owners.ContainsKey(id) && properties?["Name"] is null))
             {
                 _builder.AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
             }
@@ -141,6 +135,63 @@ internal sealed partial class TemplateAnalyzer
                 ScanForSecrets(id, properties, SecretOrigin.Other);
             }
         }
+    }
+
+    /// <summary>
+    /// Which resource each resource exists for: a service's task definition, a queue's or function's dead-letter
+    /// queue, and anything CDK nests under another resource's construct path (<c>Stack/Fn/DeadLetterQueue/Resource</c>).
+    /// </summary>
+    private Dictionary<string, string> Owners()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? RefTarget(TemplateNode? node) => node is TemplateMap { IsIntrinsic: true } map
+            ? map["Ref"]?.Text ?? (map["Fn::GetAtt"] is TemplateList { Items.Count: > 0 } getAtt ? getAtt.Items[0].Text : null)
+            : null;
+
+        foreach (var (id, body) in _resources)
+        {
+            var properties = body["Properties"] as TemplateMap;
+            var target = body["Type"]?.Text switch
+            {
+                "AWS::ECS::Service" => RefTarget(properties?["TaskDefinition"]),
+                "AWS::SQS::Queue" => RefTarget((properties?["RedrivePolicy"] as TemplateMap)?["deadLetterTargetArn"]),
+                "AWS::Lambda::Function" => RefTarget((properties?["DeadLetterConfig"] as TemplateMap)?["TargetArn"]),
+                _ => null,
+            };
+            if (target is not null && target != id && _resources.ContainsKey(target))
+            {
+                owners.TryAdd(target, id);
+            }
+        }
+
+        var constructPaths = _resources
+            .Select(r => (Id: r.Key, Path: ConstructPath((r.Value["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text), Type: r.Value["Type"]?.Text ?? ""))
+            .Where(r => r.Path is not null)
+            .ToList();
+        foreach (var (id, path, _) in constructPaths)
+        {
+            var owner = constructPaths
+                .Where(o => o.Id != id && o.Type.StartsWith("AWS::", StringComparison.Ordinal) && ResourceTypes.Classify(o.Type, o.Id, null, null).Role == InfraRole.Primary
+                    && path!.StartsWith(o.Path + "/", StringComparison.Ordinal))
+                .OrderByDescending(o => o.Path!.Length)
+                .FirstOrDefault();
+            if (owner.Id is not null)
+            {
+                owners.TryAdd(id, owner.Id);
+            }
+        }
+        return owners;
+    }
+
+    /// <summary>The construct's own path: the cdk path without the CloudFormation resource's last segment.</summary>
+    private static string? ConstructPath(string? cdkPath)
+    {
+        if (cdkPath is null)
+        {
+            return null;
+        }
+        var slash = cdkPath.LastIndexOf('/');
+        return slash > 0 ? cdkPath[..slash] : null;
     }
 
     private void ReadFunction(string id, string? cdkPath, bool isHelper, TemplateMap properties, InfraLocation location)

@@ -20,6 +20,9 @@ internal static class TemplateParser
 
     private const int MaxDepth = 200;
 
+    // CloudFormation templates have no use for aliases; a few are tolerated, many are an expansion attack.
+    private const int MaxAliases = 100;
+
     /// <summary>True when the text looks like JSON (first non-blank character is <c>{</c>).</summary>
     public static bool LooksLikeJson(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{');
 
@@ -116,7 +119,8 @@ internal static class TemplateParser
             }
             parser.Consume<DocumentStart>();
             var anchors = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
-            return ReadYamlValue(parser, file, diagnostics, anchors, 0);
+            var aliases = 0;
+            return ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, 0);
         }
         catch (YamlException ex)
         {
@@ -126,7 +130,7 @@ internal static class TemplateParser
         }
     }
 
-    private static TemplateNode ReadYamlValue(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, TemplateNode> anchors, int depth)
+    private static TemplateNode ReadYamlValue(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, TemplateNode> anchors, ref int aliases, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -142,6 +146,10 @@ internal static class TemplateParser
         switch (current)
         {
             case AnchorAlias alias:
+                if (++aliases > MaxAliases)
+                {
+                    throw new YamlException(alias.Start, alias.End, $"more than {MaxAliases} aliases");
+                }
                 parser.MoveNext();
                 return anchors.TryGetValue(alias.Value.Value, out var target)
                     ? target
@@ -159,8 +167,8 @@ internal static class TemplateParser
                 var entries = new List<TemplateEntry>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadYamlValue(parser, file, diagnostics, anchors, depth + 1);
-                    var value = ReadYamlValue(parser, file, diagnostics, anchors, depth + 1);
+                    var keyNode = ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1);
+                    var value = ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1);
                     entries.Add(new TemplateEntry(keyNode.Text ?? "", keyNode.Line, keyNode.Column, value));
                 }
                 node = new TemplateMap(entries, line, column);
@@ -172,7 +180,7 @@ internal static class TemplateParser
                 var items = new List<TemplateNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadYamlValue(parser, file, diagnostics, anchors, depth + 1));
+                    items.Add(ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1));
                 }
                 node = new TemplateList(items, line, column);
                 break;

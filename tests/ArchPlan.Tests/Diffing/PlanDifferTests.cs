@@ -138,4 +138,42 @@ public sealed class PlanDifferTests
         Assert.Equal((FindingKind.ResourceNotPlanned, "ArchiveQueue4B5C6D7E", "AWS::SQS::Queue"), (finding.Kind, finding.Subject, finding.Group));
         Assert.Equal(18, finding.PlanLocation.Line);
     }
+
+    [Fact]
+    public void Dead_letter_queues_count_as_part_of_their_queue_or_function()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources["SnapshotDeadLetterQueue9F8E7D6C"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::Queue", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Snapshot/DeadLetterQueue/Resource"}}
+                """);
+            t.Resources["JobsDlq5A4B3C2D"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SQS::Queue", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/JobsDlq/Resource"}}
+                """);
+            t.Properties("SnapshotQueue7C1A9E2F")["RedrivePolicy"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"deadLetterTargetArn": {"Fn::GetAtt": ["JobsDlq5A4B3C2D", "Arn"]}, "maxReceiveCount": 3}
+                """);
+        });
+        Assert.Empty(Summary(report));
+    }
+
+    [Fact]
+    public void A_database_with_generated_credentials_reports_the_database_only()
+    {
+        var report = DiffMutated(t =>
+        {
+            t.Resources["Db8A2C4E6F"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::RDS::DBInstance", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Resource"},
+                 "Properties": {"MasterUserPassword": {"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "DbSecret1B3D5F7A"}, ":SecretString:password::}}"]]}}}
+                """);
+            t.Resources["DbSecret1B3D5F7A"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SecretsManager::Secret", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Secret/Resource"},
+                 "Properties": {"GenerateSecretString": {"PasswordLength": 30}}}
+                """);
+            t.Resources["DbSecretAttachment2C4E6A8B"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"Type": "AWS::SecretsManager::SecretTargetAttachment", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Secret/Attachment/Resource"}}
+                """);
+        });
+        Assert.Equal(["ResourceNotPlanned Db8A2C4E6F"], Summary(report));
+    }
 }

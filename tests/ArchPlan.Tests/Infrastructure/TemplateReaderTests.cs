@@ -93,4 +93,78 @@ public sealed class TemplateReaderTests
         var path = temp.Write("x.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n");
         Assert.Equal("AP4003", Assert.Single(InfrastructureReader.Read(path).Diagnostics).Id);
     }
+
+    [Fact]
+    public void Reads_short_tags_dynamic_references_complete_arns_and_declared_secrets()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var path = temp.Write("t.yaml", """
+            Resources:
+              DbSecret1A2B3C4D:
+                Type: AWS::SecretsManager::Secret
+                Properties:
+                  Name: acme/generated
+              Db5E6F7A8B:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  MasterUserPassword: '{{resolve:secretsmanager:acme/rds-master:SecretString:password::}}'
+              Task9C0D1E2F:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: !Join ['-', [app, main]]
+                      Environment:
+                        - Name: HOST
+                          Value: !GetAtt [Db5E6F7A8B, Endpoint.Address]
+                        - Name: REGION
+                          Value: !Sub '${AWS::Region}'
+                      Secrets:
+                        - Name: DB_PASSWORD
+                          ValueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db/credentials-AbCdEf:password::'
+                        - Name: GENERATED
+                          ValueFrom: !Join ['', [!Ref DbSecret1A2B3C4D, ':token::']]
+              Policy3A4B5C6D:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: secretsmanager:GetSecretValue
+                        Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*'
+            """);
+        var model = ReadOk(path);
+        var container = Assert.Single(model.Compute);
+        Assert.Equal("app-main", container.ContainerName);
+        Assert.Equal(("Db5E6F7A8B", "Endpoint.Address"), (container.Environment[0].Value.ResourceId, container.Environment[0].Value.Attribute));
+        Assert.Equal(InfraValueKind.Unknown, container.Environment[1].Value.Kind);
+        Assert.Equal(("acme/db/credentials", "password"), (container.Secrets[0].Value.SecretName, container.Secrets[0].Value.SecretField));
+        Assert.Equal(("acme/generated", "token"), (container.Secrets[1].Value.SecretName, container.Secrets[1].Value.SecretField));
+        Assert.Contains(model.Secrets, s => s.Name == "acme/rds-master" && s.Origin == SecretOrigin.DynamicReference && s.Location.LogicalId == "Db5E6F7A8B");
+        Assert.Contains(model.Secrets, s => s.Name == "acme/generated" && s.Origin == SecretOrigin.Declared);
+        var grant = Assert.Single(model.WildcardGrants);
+        Assert.Equal("secretsmanager:GetSecretValue", grant.Actions);
+    }
+
+    [Fact]
+    public void Warns_about_an_unknown_tag_and_refuses_alias_bombs()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var tagged = InfrastructureReader.Read(temp.Write("tag.yaml", "Resources:\n  A:\n    Type: !Custom AWS::SNS::Topic\n"));
+        Assert.Equal(("AP4008", 3), (Assert.Single(tagged.Diagnostics).Id, tagged.Diagnostics[0].Location.Line));
+        Assert.NotNull(tagged.Value);
+
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Join("\n", Enumerable.Range(0, 120).Select(i => $"b{i}: *a")) + "\nResources: {}\n";
+        var result = InfrastructureReader.Read(temp.Write("bomb.yaml", bomb));
+        Assert.Equal("AP4002", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Reports_a_yaml_syntax_error_with_its_line()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var result = InfrastructureReader.Read(temp.Write("bad.yaml", "Resources:\n  A:\n    Type: [unclosed\n"));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("AP4002", diagnostic.Id);
+        Assert.True(diagnostic.Location.Line >= 3, diagnostic.ToString());
+    }
 }
