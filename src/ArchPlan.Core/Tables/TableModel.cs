@@ -243,14 +243,21 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
         {
             return resource.PhysicalName;
         }
-        return ConstructId(resource.CdkPath) ?? logicalId;
+        return ConstructId(resource.CdkPath) ?? WithoutHash(logicalId);
+    }
+
+    /// <summary>A CDK logical id without the 8-character hash CDK appends (<c>SnapshotBucketB2BF31D3</c> → <c>SnapshotBucket</c>).</summary>
+    private static string WithoutHash(string logicalId)
+    {
+        var match = LogicalIdHash().Match(logicalId);
+        return match.Success ? match.Groups["name"].Value : logicalId;
     }
 
     private static string ComputeName(ComputeResource compute, Dictionary<string, InfraResource> resources)
     {
         var name = resources.ContainsKey(compute.LogicalId)
             ? ResourceName(compute.LogicalId, resources)
-            : ConstructId(compute.CdkPath) ?? compute.LogicalId;
+            : ConstructId(compute.CdkPath) ?? WithoutHash(compute.LogicalId);
         return compute.ContainerName is null ? name : $"{name}/{compute.ContainerName}";
     }
 
@@ -275,6 +282,9 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
     private static bool IsReadableSecretName(string name) =>
         name.Length > 0 && !name.Contains("${", StringComparison.Ordinal) && !name.Contains("{{", StringComparison.Ordinal)
         && !name.StartsWith("arn:", StringComparison.Ordinal) && !name.Contains('*');
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9]*?[a-z0-9])[0-9A-F]{8}$")]
+    private static partial Regex LogicalIdHash();
 
     // Words of a stack name: "NotificationsProdStack" → Notifications, Prod, Stack; "orders-dev" → orders, dev.
     [GeneratedRegex(@"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")]

@@ -81,6 +81,17 @@ public sealed class TableModelTests
     }
 
     [Fact]
+    public void A_logical_id_without_path_metadata_loses_cdks_hash_suffix()
+    {
+        var model = TableModel.From(Stack(
+            [Lambda("Api", Var("BUCKET", Ref("SnapshotBucketB2BF31D3")), Var("PLAIN", Ref("MyQueue")))],
+            [Resource("SnapshotBucketB2BF31D3", "AWS::S3::Bucket"), Resource("MyQueue", "AWS::SQS::Queue")])).Value!;
+
+        Assert.Equal("SnapshotBucket", model.Variables.Single(v => v.Name == "BUCKET").Value.Resource);
+        Assert.Equal("MyQueue", model.Variables.Single(v => v.Name == "PLAIN").Value.Resource);
+    }
+
+    [Fact]
     public void Skips_cdk_helper_functions_and_variables_cdk_adds_itself()
     {
         var helper = Lambda("LogRetention", Var("HELPER_VAR", Literal("x"))) with { IsHelper = true };
