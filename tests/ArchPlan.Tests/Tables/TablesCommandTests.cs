@@ -115,6 +115,29 @@ public sealed class TablesCommandTests : IDisposable
             """, output);
     }
 
+    [Fact]
+    public void Plan_alone_prints_the_difference_writes_nothing_and_exits_0()
+    {
+        var plan = Write("plan.md", Plans.Current);
+
+        var (code, diff, _) = Run("tables", "cdk.out", "--plan", plan);
+
+        Assert.Equal(CliApp.Success, code);
+        Assert.Contains("+| `FEATURE_X`", diff, StringComparison.Ordinal);
+        Assert.Equal(Plans.Current, File.ReadAllText(plan));
+    }
+
+    [Fact]
+    public void Keep_removed_keeps_the_row_struck_through_and_environment_is_accepted()
+    {
+        _code = TableSplicerTests.CodeWith([Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50"))]);
+        var plan = Write("plan.md", Plans.Current);
+
+        Assert.Equal(CliApp.Success, Run("tables", "cdk.out", "--plan", plan, "--write", "--keep-removed", "--environment", "Production").Code);
+
+        Assert.Contains("| ~~`LOG_LEVEL`~~ | Log level", File.ReadAllText(plan), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--write")]
     [InlineData("--check")]
