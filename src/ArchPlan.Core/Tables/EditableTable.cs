@@ -33,6 +33,7 @@ internal sealed record ValueSlot(EditableTable Table, EditableRow Row, int Colum
 internal sealed class EditableTable
 {
     private readonly Func<string, string> _substitute;
+    private IReadOnlyList<int>? _widths;
 
     private EditableTable(ConfigTable info, List<string> headers, List<CellAlignment> alignments, TableStyle style, List<EditableRow> rows, Func<string, string> substitute)
     {
@@ -90,7 +91,7 @@ internal sealed class EditableTable
                 Location = source.AtLine(row.Line, row.Column),
             });
         }
-        return new EditableTable(info, headers, alignments, StyleOf(text, info), rows, substitute);
+        return new EditableTable(info, headers, alignments, StyleOf(text, info), rows, substitute) { _widths = DelimiterWidths(text, info, headers.Count) };
     }
 
     /// <summary>The line break the file uses (its first one), <c>\n</c> when it has none.</summary>
@@ -264,7 +265,7 @@ internal sealed class EditableTable
     }
 
     public string Render() =>
-        TableRenderer.Render(Headers, Alignments, [.. Rows.Select(r => (IReadOnlyList<string>)r.Cells)], Style);
+        TableRenderer.Render(Headers, Alignments, [.. Rows.Select(r => (IReadOnlyList<string>)r.Cells)], Style, _widths);
 
     private string NameCell(string name, int column) =>
         CodeStyle(column, _ => true) ? TableRenderer.CodeSpan(name) : TableRenderer.EscapeText(name);
@@ -285,6 +286,23 @@ internal sealed class EditableTable
         cell.Span.Start >= 0 && cell.Span.End < text.Length && cell.Span.Length > 0
             ? text.Substring(cell.Span.Start, cell.Span.Length).Trim().TrimEnd('|').Trim()
             : "";
+
+    /// <summary>The column widths the delimiter row gives (<c>| ----- | --- |</c>), or null when it does not have one cell per column.</summary>
+    private static List<int>? DelimiterWidths(string text, ConfigTable info, int columns)
+    {
+        var lines = text.Substring(info.Start, info.Length).Split('\n');
+        if (lines.Length < 2)
+        {
+            return null;
+        }
+        var delimiter = lines[1].TrimEnd('\r').TrimStart(' ', '\t', '>').Trim();
+        var cells = delimiter.Trim('|').Split('|').Select(c => c.Trim()).ToList();
+        if (cells.Count != columns || cells.Any(c => c.Length == 0 || c.Any(ch => ch is not ('-' or ':'))))
+        {
+            return null;
+        }
+        return [.. cells.Select(c => c.Length)];
+    }
 
     private static CellAlignment Alignment(TableColumnAlign? align) => align switch
     {

@@ -76,9 +76,11 @@ public static class TableRenderer
     /// <summary>
     /// Writes a table from cells that are already Markdown source. Every column is padded to its widest cell so the
     /// pipes line up (markdownlint MD060 "aligned"), every row gets exactly one cell per header (MD056), and any
-    /// unescaped <c>|</c> left in a cell is escaped. No line break after the last row.
+    /// unescaped <c>|</c> left in a cell is escaped. <paramref name="minimumWidths"/> keeps columns at least as wide as
+    /// they were, so a one-cell change does not re-pad every line of the table. No line break after the last row.
     /// </summary>
-    public static string Render(IReadOnlyList<string> headers, IReadOnlyList<CellAlignment> alignments, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style)
+    public static string Render(IReadOnlyList<string> headers, IReadOnlyList<CellAlignment> alignments, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style,
+        IReadOnlyList<int>? minimumWidths = null)
     {
         var count = headers.Count;
         var header = headers.Select(h => EscapePipes(h.Trim())).ToList();
@@ -87,6 +89,10 @@ public static class TableRenderer
         for (var i = 0; i < count; i++)
         {
             widths[i] = Math.Max(3, Math.Max(DisplayWidth(header[i]), body.Count == 0 ? 0 : body.Max(r => DisplayWidth(r[i]))));
+            if (minimumWidths is not null && i < minimumWidths.Count)
+            {
+                widths[i] = Math.Max(widths[i], minimumWidths[i]);
+            }
         }
 
         var builder = new StringBuilder();

@@ -86,7 +86,7 @@ public sealed class TableSplicerLayoutTests
         Assert.Equal(text, TableSplicerTests.Splice(text, current));
         var actual = TableSplicerTests.Splice(text, withoutApiBase);
         Assert.DoesNotContain("API_BASE", actual, StringComparison.Ordinal);
-        Assert.Contains("| `PAGE_SIZE` | prod        | `50`   | Orders per page |", actual, StringComparison.Ordinal);
+        Assert.Contains("| `PAGE_SIZE` | prod        | `50`                       | Orders per page  |", actual, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,9 +126,9 @@ public sealed class TableSplicerLayoutTests
         var actual = TableSplicerTests.Splice(Plans.With(Plans.Variables, secrets), code);
 
         Assert.Equal("""
-            | Secret Name         | Description     | Format                                 |
-            | ------------------- | --------------- | -------------------------------------- |
-            | `[product]/api-key` | Partner API key | JSON: `{username, password, database}` |
+            | Secret Name         | Description     | Format                                   |
+            | ------------------- | --------------- | ---------------------------------------- |
+            | `[product]/api-key` | Partner API key | JSON: `{username, password, database}`   |
 
             """, TableSplicerTests.Section(actual, "| Secret Name"));
     }

@@ -44,7 +44,7 @@ public sealed class TablesRealInfrastructureTests : IDisposable
         Assert.Equal(CliApp.Success, Run("tables", template, "--plan", plan, "--write").Code);
         Assert.Equal(CliApp.Success, Run("tables", template, "--plan", plan, "--check").Code);
         var written = File.ReadAllText(plan);
-        Assert.Contains("| `LOG_LEVEL`   |                     | `info`                  | Yes      |          |", written, StringComparison.Ordinal);
+        Assert.Contains("| `LOG_LEVEL`   |                         | `info`                   | Yes      |          |", written, StringComparison.Ordinal);
         Assert.Equal(original[..original.IndexOf("| Variable", StringComparison.Ordinal)], written[..written.IndexOf("| Variable", StringComparison.Ordinal)]);
     }
 
