@@ -282,10 +282,21 @@ internal sealed class EditableTable
         return value.Text is null ? value : value with { Text = _substitute(value.Text) };
     }
 
-    private static string Raw(string text, TableCell cell) =>
-        cell.Span.Start >= 0 && cell.Span.End < text.Length && cell.Span.Length > 0
-            ? text.Substring(cell.Span.Start, cell.Span.Length).Trim().TrimEnd('|').Trim()
-            : "";
+    private static string Raw(string text, TableCell cell)
+    {
+        if (cell.Span.Start < 0 || cell.Span.End >= text.Length || cell.Span.Length <= 0)
+        {
+            return "";
+        }
+        var raw = text.Substring(cell.Span.Start, cell.Span.Length).Trim();
+        // Should a span reach the closing pipe, drop it, but never an escaped one (\|) that belongs to the text.
+        var backslashes = 0;
+        while (raw.Length - 2 - backslashes >= 0 && raw[raw.Length - 2 - backslashes] == '\\')
+        {
+            backslashes++;
+        }
+        return raw.EndsWith('|') && backslashes % 2 == 0 ? raw[..^1].TrimEnd() : raw;
+    }
 
     /// <summary>The column widths the delimiter row gives (<c>| ----- | --- |</c>), or null when it does not have one cell per column.</summary>
     private static List<int>? DelimiterWidths(string text, ConfigTable info, int columns)

@@ -132,4 +132,26 @@ public sealed class TableSplicerLayoutTests
 
             """, TableSplicerTests.Section(actual, "| Secret Name"));
     }
+
+    [Fact]
+    public void Human_cells_ending_in_an_escaped_pipe_or_holding_markup_survive_a_rewrite()
+    {
+        var variables = """
+            | Variable       | Description                       | Example                 | Required |
+            | -------------- | --------------------------------- | ----------------------- | -------- |
+            | `ORDERS_TABLE` | Pipe at the end \|               | _(from DynamoDB table)_ | Yes      |
+            | `PAGE_SIZE`    | [link](https://x.example) **bold** | `50`                   | No       |
+            """;
+        var expected = Plans.With("""
+            | Variable       | Description                        | Example                 | Required |
+            | -------------- | ---------------------------------- | ----------------------- | -------- |
+            | `ORDERS_TABLE` | Pipe at the end \|                 | _(from DynamoDB table)_ | Yes      |
+            | `PAGE_SIZE`    | [link](https://x.example) **bold** | `50`                    | No       |
+            | `NEW`          |                                    | `1`                     | Yes      |
+            """);
+
+        var code = TableSplicerTests.CodeWith([Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("NEW", Literal("1"))]);
+
+        Assert.Equal(expected, TableSplicerTests.Splice(Plans.With(variables), code));
+    }
 }
