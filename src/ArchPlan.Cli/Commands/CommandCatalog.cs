@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return CheckCommand.Create(console);
         yield return ShowCommand.Create(console);
+        yield return GenerateCommand.Create(console);
         yield return DiffCommand.Create(console);
         yield return TablesCommand.Create(console);
     }

@@ -27,6 +27,26 @@ public sealed class CdkAppFixture : IDisposable
         GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
         HostileDefault = Synth(Hostile, "default");
         PaymentsSampleDefault = Synth(PaymentsSample, "default");
+        foreach (var name in new[] { "leaderboard-snapshot", "notifications-per-env" })
+        {
+            var app = GenerateWithCli(name);
+            CliSamples[name] = (app, Synth(app, "default"));
+        }
+    }
+
+    /// <summary>Samples generated end to end through <c>archplan generate</c>, built and synthesized with their cdk.json context.</summary>
+    public Dictionary<string, (BuiltApp App, SynthResult Synth)> CliSamples { get; } = [];
+
+    private BuiltApp GenerateWithCli(string sample)
+    {
+        var root = Path.Combine(_root, "cli-" + sample);
+        var generate = Support.CliRunner.Run("generate", Path.Combine(SampleGenerationTests.SamplesFolder(), sample + ".md"), "--output", root);
+        if (generate.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"archplan generate {sample} failed: {generate.Out}{generate.Error}");
+        }
+        var appDir = Directory.EnumerateDirectories(Path.Combine(root, "apps")).Single();
+        return BuildProject(sample, Path.Combine(appDir, "infra", "cdk"));
     }
 
     /// <summary>The shipped sample samples/payments-api.md, read by the real plan reader.</summary>
@@ -73,7 +93,11 @@ public sealed class CdkAppFixture : IDisposable
         var files = GenerationTestHelpers.GenerateFiles(plan);
         var root = Path.Combine(_root, name);
         GenerationTestHelpers.Write(root, files.Values);
-        var appDir = Path.Combine(root, "apps", plan.Product!, "infra", "cdk");
+        return BuildProject(name, Path.Combine(root, "apps", plan.Product!, "infra", "cdk"));
+    }
+
+    private BuiltApp BuildProject(string name, string appDir)
+    {
         var project = Directory.EnumerateFiles(Path.Combine(appDir, "src"), "*.csproj", SearchOption.AllDirectories).Single();
         var watch = Stopwatch.StartNew();
         var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal", "-clp:Summary"],
@@ -123,7 +147,7 @@ public sealed class CdkAppFixture : IDisposable
         watch.Stop();
         var templatePath = Directory.Exists(outDir) ? Directory.EnumerateFiles(outDir, "*.template.json").FirstOrDefault() : null;
         var template = run.ExitCode == 0 && templatePath is not null ? JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject() : null;
-        return new SynthResult(label, run, template, watch.Elapsed);
+        return new SynthResult(label, run, template, watch.Elapsed) { OutDir = outDir };
     }
 
     private static string? FindCdkCli()
@@ -193,6 +217,9 @@ public sealed record BuiltApp(string Name, string Directory, string Dll, Process
 /// <summary>One synth: the process result and, when it succeeded, the stack's CloudFormation template.</summary>
 public sealed record SynthResult(string Label, ProcessResult Run, JsonObject? Template, TimeSpan Time)
 {
+    /// <summary>The cloud assembly folder (cdk.out) the synth wrote.</summary>
+    public string OutDir { get; init; } = "";
+
     public JsonObject Resources => (Template ?? throw new InvalidOperationException($"synth '{Label}' failed: {Run}"))["Resources"]!.AsObject();
 
     public IEnumerable<(string Id, JsonObject Resource)> OfType(string type) =>

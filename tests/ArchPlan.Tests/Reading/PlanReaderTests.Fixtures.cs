@@ -37,7 +37,7 @@ public sealed partial class PlanReaderTests
         Assert.Equal("[product]-leaderboard-snapshot-stack.ts", plan.StackFileName);
         Assert.Equal("infrastructure=137 resources=139 stack=143 configuration=158 variables=160 secrets=167", Describe(plan.Sections));
         Resources(plan);
-        Tables(plan, $"EnvironmentVariables@162 {TemplateVariables}", $"Secrets@169 {TemplateSecrets}");
+        ConfigTables(plan, $"EnvironmentVariables@162 {TemplateVariables}", $"Secrets@169 {TemplateSecrets}");
         Variables(plan,
             "164 DATABASE_URL literal:postgresql://... required",
             "165 FEATURE_FLAG literal:true optional");
@@ -56,7 +56,7 @@ public sealed partial class PlanReaderTests
         AssertFrontMatterProduct(plan, "orders");
         Assert.Null(plan.StackFileName);
         Resources(plan, OrdersApi, "20 DynamoDbTable orders");
-        Tables(plan, "EnvironmentVariables@26 Variable=Name,Default=Value,Description=Description");
+        ConfigTables(plan, "EnvironmentVariables@26 Variable=Name,Default=Value,Description=Description");
         Variables(plan,
             "28 ORDERS_TABLE resource:DynamoDB table unspecified",
             "29 PAGE_SIZE literal:50 unspecified",
@@ -73,7 +73,7 @@ public sealed partial class PlanReaderTests
         var (plan, diagnostics) = ReadFixture("03-type-description-default-required.md");
 
         AssertFrontMatterProduct(plan, "orders");
-        Tables(plan, "EnvironmentVariables@25 Variable=Name,Type=Type,Description=Description,Default=Value,Required=Required");
+        ConfigTables(plan, "EnvironmentVariables@25 Variable=Name,Type=Type,Description=Description,Default=Value,Required=Required");
         Variables(plan,
             "27 PAGE_SIZE literal:50 optional type=int",
             "28 ENABLE_EXPORT literal:false optional type=bool",
@@ -87,7 +87,7 @@ public sealed partial class PlanReaderTests
         var (plan, diagnostics) = ReadFixture("04-envvar-handler-default-purpose.md");
 
         Resources(plan, OrdersApi, "20 LambdaFunction orders-export runtime=nodejs20.x memory=1024 timeout=300");
-        Tables(plan, "EnvironmentVariables@26 Env Var=Name,Handler / File=Scope,Default=Value,Purpose=Description");
+        ConfigTables(plan, "EnvironmentVariables@26 Env Var=Name,Handler / File=Scope,Default=Value,Purpose=Description");
         Variables(plan,
             "28 PAGE_SIZE literal:50 unspecified scope=src/api/handler.ts",
             "29 EXPORT_FORMAT literal:csv unspecified scope=src/export/handler.ts",
@@ -102,7 +102,7 @@ public sealed partial class PlanReaderTests
 
         AssertFrontMatterProduct(plan, "billing");
         Resources(plan, "19 LambdaFunction invoice-sender runtime=python3.12 memory=256 timeout=30");
-        Tables(plan, $"EnvironmentVariables@25 {TemplateVariables}", "Secrets@31 Secret=Name,Purpose=Description");
+        ConfigTables(plan, $"EnvironmentVariables@25 {TemplateVariables}", "Secrets@31 Secret=Name,Purpose=Description");
         Variables(plan, "27 SMTP_PASSWORD secret:billing/smtp/password required");
         Secrets(plan, "33 billing/smtp/password", "34 billing/pdf-service/key");
         Assert.Empty(diagnostics);
@@ -117,7 +117,7 @@ public sealed partial class PlanReaderTests
             OrdersApi,
             "20 FargateService orders-worker memory=1024 cpu=512 image=orders-worker",
             "21 SqsQueue order-events Triggers->orders-worker");
-        Tables(plan, $"EnvironmentVariables@27 {TemplateVariables}", $"EnvironmentVariables@34 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@27 {TemplateVariables}", $"EnvironmentVariables@34 {TemplateVariables}");
         Assert.Equal(["API", "Worker"], plan.Tables.Select(t => t.Heading));
         Variables(plan,
             "29 PAGE_SIZE literal:50 optional scope=API",
@@ -136,7 +136,7 @@ public sealed partial class PlanReaderTests
 
         Resources(plan, OrdersApi, "20 RdsInstance orders-db");
         Assert.Equal("infrastructure=15 resources=17 stack=- configuration=22 variables=30 secrets=24", Describe(plan.Sections));
-        Tables(plan, $"Secrets@26 {TemplateSecrets}", $"EnvironmentVariables@32 {TemplateVariables}");
+        ConfigTables(plan, $"Secrets@26 {TemplateSecrets}", $"EnvironmentVariables@32 {TemplateVariables}");
         Secrets(plan, $"28 orders/db/credentials {DbFields} format={DbFormat}");
         Variables(plan,
             "34 DB_HOST resource:RDS required",
@@ -153,7 +153,7 @@ public sealed partial class PlanReaderTests
 
         Assert.Equal(21, plan.Sections.Configuration?.Line);
         Assert.Null(plan.Sections.EnvironmentVariables);
-        Tables(plan, $"EnvironmentVariables@23 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@23 {TemplateVariables}");
         Assert.Equal("Configuration", plan.Tables[0].Heading);
         Variables(plan, "25 PAGE_SIZE literal:50 optional", "26 LOG_LEVEL literal:info optional");
         Assert.Empty(diagnostics);
@@ -164,7 +164,7 @@ public sealed partial class PlanReaderTests
     {
         var (plan, diagnostics) = ReadFixture("09-environment-column.md");
 
-        Tables(plan, "EnvironmentVariables@25 Variable=Name,Environment=Environment,Value=Value,Description=Description");
+        ConfigTables(plan, "EnvironmentVariables@25 Variable=Name,Environment=Environment,Value=Value,Description=Description");
         Assert.Equal(["dev", "staging", "prod"], plan.Environments);
         Variables(plan,
             "27 API_BASE none unspecified dev@27=literal:https://api.dev.example.com staging@28=literal:https://api.staging.example.com prod@29=literal:https://api.example.com",
@@ -178,7 +178,7 @@ public sealed partial class PlanReaderTests
     {
         var (plan, diagnostics) = ReadFixture("10-table-per-environment.md");
 
-        Tables(plan, $"EnvironmentVariables@27 {TemplateVariables}", $"EnvironmentVariables@34 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@27 {TemplateVariables}", $"EnvironmentVariables@34 {TemplateVariables}");
         Assert.Equal(["Production", "Staging"], plan.Tables.Select(t => t.Heading));
         Assert.Equal(["production", "staging"], plan.Tables.Select(t => t.Environment));
         Assert.Equal(["production", "staging"], plan.Environments);
@@ -193,7 +193,7 @@ public sealed partial class PlanReaderTests
     {
         var (plan, diagnostics) = ReadFixture("11-columns-per-environment.md");
 
-        Tables(plan, "EnvironmentVariables@25 Variable=Name,Description=Description,dev=EnvironmentValue(dev),staging=EnvironmentValue(staging),prod=EnvironmentValue(prod),Required=Required");
+        ConfigTables(plan, "EnvironmentVariables@25 Variable=Name,Description=Description,dev=EnvironmentValue(dev),staging=EnvironmentValue(staging),prod=EnvironmentValue(prod),Required=Required");
         Assert.Equal(["dev", "staging", "prod"], plan.Environments);
         Variables(plan,
             "27 PAGE_SIZE none optional dev@27=literal:10 staging@27=literal:10 prod@27=literal:50",
@@ -209,7 +209,7 @@ public sealed partial class PlanReaderTests
 
         Assert.Equal(23, plan.Sections.EnvironmentVariables?.Line);
         Assert.Equal(29, plan.Sections.Secrets?.Line);
-        Tables(plan, $"EnvironmentVariables@25 {TemplateVariables}", $"Secrets@31 {TemplateSecrets}");
+        ConfigTables(plan, $"EnvironmentVariables@25 {TemplateVariables}", $"Secrets@31 {TemplateSecrets}");
         Variables(plan, "27 PAYMENT_TOKEN secret:orders/payment-token required");
         Secrets(plan, "33 orders/payment-token format=Plain string");
         Assert.Empty(diagnostics);
@@ -235,7 +235,7 @@ public sealed partial class PlanReaderTests
 
         Assert.Equal("infrastructure=17 resources=20 stack=- configuration=24 variables=27 secrets=-", Describe(plan.Sections));
         Resources(plan, "22 LambdaFunction orders-api runtime=nodejs20.x memory=256 timeout=10");
-        Tables(plan, $"EnvironmentVariables@29 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@29 {TemplateVariables}");
         Variables(plan, "31 PAGE_SIZE literal:50 optional");
         Assert.Empty(diagnostics);
     }
@@ -305,7 +305,7 @@ public sealed partial class PlanReaderTests
         Assert.Equal(35, plan.Sections.Configuration?.Line);
         Assert.Equal(37, plan.Sections.EnvironmentVariables?.Line);
         Assert.Equal(43, plan.Sections.Secrets?.Line);
-        Tables(plan, $"EnvironmentVariables@39 {TemplateVariables}", $"Secrets@45 {TemplateSecrets}");
+        ConfigTables(plan, $"EnvironmentVariables@39 {TemplateVariables}", $"Secrets@45 {TemplateSecrets}");
         Variables(plan, "41 PAGE_SIZE literal:50 optional");
         Secrets(plan, "47 orders/payment-token format=Plain string");
         Assert.Empty(diagnostics);
@@ -431,7 +431,7 @@ public sealed partial class PlanReaderTests
     {
         var (plan, diagnostics) = ReadFixture("27-table-inside-code-fence.md");
 
-        Tables(plan, $"EnvironmentVariables@33 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@33 {TemplateVariables}");
         Variables(plan, "35 PAGE_SIZE literal:50 optional");
         Assert.Empty(diagnostics);
     }
@@ -441,7 +441,7 @@ public sealed partial class PlanReaderTests
     {
         var (plan, diagnostics) = ReadFixture("28-table-inside-blockquote.md");
 
-        Tables(plan, $"EnvironmentVariables@27 {TemplateVariables}");
+        ConfigTables(plan, $"EnvironmentVariables@27 {TemplateVariables}");
         Assert.Equal(3, plan.Tables[0].Location.Column);
         Variables(plan, "29 PAGE_SIZE literal:50 optional", "30 LOG_LEVEL literal:info optional");
         Assert.Empty(diagnostics);

@@ -33,7 +33,7 @@ public sealed partial class PlanReaderTests
             "178 CloudWatchAlarm leaderboard-snapshot-errors Uses->leaderboard-snapshot Notifies->gamehub-alerts",
             "179 CloudWatchAlarm leaderboard-events-dlq-depth Uses->leaderboard-events Notifies->gamehub-alerts");
         Assert.Equal("daily at 10:00 AM UTC", plan.Resources[1].Schedule?.Text);
-        Tables(plan, $"EnvironmentVariables@213 {TemplateVariables}", $"Secrets@229 {TemplateSecrets}");
+        ConfigTables(plan, $"EnvironmentVariables@213 {TemplateVariables}", $"Secrets@229 {TemplateSecrets}");
         Variables(plan,
             "215 DB_HOST resource:RDS required",
             "216 DB_NAME literal:gamehub required",
@@ -82,7 +82,7 @@ public sealed partial class PlanReaderTests
             "175 S3Bucket payments-receipts",
             "176 EventBridgeRule payments-reconciliation-schedule schedule=rate(5 minutes) Starts->payments-reconciliation",
             "177 FargateTask payments-reconciliation memory=1024 cpu=512 image=payments-worker");
-        Tables(plan,
+        ConfigTables(plan,
             "Secrets@211 Secret=Name,Purpose=Description",
             "EnvironmentVariables@218 Variable=Name,Default=Value,Description=Description,Used by=Scope");
         Secrets(plan, "213 payments/stripe/api-key", "214 payments/stripe/webhook-signing-key");
@@ -127,7 +127,7 @@ public sealed partial class PlanReaderTests
             "115 SnsTopic notification-requests Notifies->notification-deliveries",
             "116 SqsQueue notification-deliveries dlq Triggers->notification-sender",
             "117 LambdaFunction notification-sender runtime=python3.12 memory=256 timeout=30");
-        Tables(plan,
+        ConfigTables(plan,
             "EnvironmentVariables@142 Variable=Name,Description=Description,dev=EnvironmentValue(dev),staging=EnvironmentValue(staging),prod=EnvironmentValue(prod),Required=Required",
             $"Secrets@153 {TemplateSecrets}");
         Assert.Equal(["dev", "staging", "prod"], plan.Environments);

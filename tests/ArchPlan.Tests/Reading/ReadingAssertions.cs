@@ -134,7 +134,7 @@ internal static class ReadingAssertions
 
     public static void Secrets(Plan plan, params string[] expected) => Lines(expected, plan.Secrets.Select(Describe));
 
-    public static void Tables(Plan plan, params string[] expected) => Lines(expected, plan.Tables.Select(Describe));
+    public static void ConfigTables(Plan plan, params string[] expected) => Lines(expected, plan.Tables.Select(Describe));
 
     /// <summary>Compares two lists of lines, showing both in full when they differ (xunit truncates long collections).</summary>
     public static void Lines(IReadOnlyList<string> expected, IEnumerable<string> actual)
