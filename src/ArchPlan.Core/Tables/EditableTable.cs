@@ -119,7 +119,7 @@ internal sealed class EditableTable
             var column = Info.Columns[i];
             if (column.Role is ColumnRole.Value or ColumnRole.EnvironmentValue)
             {
-                var environment = column.Role == ColumnRole.Value ? rowEnvironment : column.Environment;
+                var environment = Canonical(column.Role == ColumnRole.Value ? rowEnvironment : column.Environment);
                 yield return new ValueSlot(this, row, i, environment, Parse(row.Plain(i)));
             }
         }
@@ -220,7 +220,7 @@ internal sealed class EditableTable
     public List<string> NewVariableRow(CodeVariable variable, string? environment)
     {
         var hasValueColumn = IndexOf(ColumnRole.Value) >= 0;
-        var environmentColumns = Info.Columns.Where(c => c.Role == ColumnRole.EnvironmentValue).Select(c => c.Environment).ToList();
+        var environmentColumns = Info.Columns.Where(c => c.Role == ColumnRole.EnvironmentValue).Select(c => Canonical(c.Environment)).ToList();
         var onlyEnvironment = environment is not null && environmentColumns.Contains(environment) ? environment : null;
         var cells = new List<string>();
         for (var i = 0; i < Info.Columns.Count; i++)
@@ -230,7 +230,7 @@ internal sealed class EditableTable
             {
                 ColumnRole.Name => NameCell(variable.Name, i),
                 ColumnRole.Value => TableRenderer.ValueCell(variable.Value, ValueCodeStyle(i)),
-                ColumnRole.EnvironmentValue when !hasValueColumn && (onlyEnvironment is null || column.Environment == onlyEnvironment) =>
+                ColumnRole.EnvironmentValue when !hasValueColumn && (onlyEnvironment is null || Canonical(column.Environment) == onlyEnvironment) =>
                     TableRenderer.ValueCell(variable.Value, ValueCodeStyle(i)),
                 ColumnRole.Required => RequiredYes(i),
                 ColumnRole.Scope when !variable.UsedByAll && variable.UsedBy.Count > 0 =>
@@ -353,4 +353,7 @@ internal sealed class EditableTable
         }
         return -1;
     }
+
+    /// <summary>Environments compare by canonical name (production = prod), since plans spell them as they like.</summary>
+    internal static string? Canonical(string? environment) => EnvironmentNames.Canonical(environment) ?? environment;
 }

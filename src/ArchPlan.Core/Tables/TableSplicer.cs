@@ -59,7 +59,7 @@ public static class TableSplicer
             }
         }
 
-        var environment = options.Environment ?? model.Environment;
+        var environment = EditableTable.Canonical(options.Environment ?? model.Environment);
         var variableTables = tables.Where(t => t.Info.Kind == ConfigTableKind.EnvironmentVariables).ToList();
         var secretTables = tables.Where(t => t.Info.Kind == ConfigTableKind.Secrets).ToList();
         UpdateVariables(variableTables, model, environment, options, diagnostics);

@@ -69,9 +69,9 @@ public sealed class TableSplicerLayoutTests
         var actual = TableSplicerTests.Splice(text, code);
 
         var variables = PlanReader.Parse(actual, "10.md").Value!.Variables.ToDictionary(v => v.Name);
-        Assert.Equal(["prod", "staging"], variables["TIMEOUT"].PerEnvironment.Select(e => e.Environment).Order());
+        Assert.Equal(["production", "staging"], variables["TIMEOUT"].PerEnvironment.Select(e => e.Environment).Order());
         Assert.All(variables["TIMEOUT"].PerEnvironment, e => Assert.Equal("30", e.Value.Text));
-        Assert.Equal("75", variables["PAGE_SIZE"].PerEnvironment.Single(e => e.Environment == "prod").Value.Text);
+        Assert.Equal("75", variables["PAGE_SIZE"].PerEnvironment.Single(e => e.Environment == "production").Value.Text);
         Assert.Equal("10", variables["PAGE_SIZE"].PerEnvironment.Single(e => e.Environment == "staging").Value.Text);
         Assert.Contains("| `API_BASE`  | Public base URL | `https://api.staging.example.com` | Yes      |", actual, StringComparison.Ordinal);
     }
