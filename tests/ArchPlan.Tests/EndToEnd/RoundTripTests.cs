@@ -89,4 +89,17 @@ public sealed class RoundTripTests(CdkAppFixture apps)
         Assert.All(generated, g => Assert.Equal(g.Value, File.ReadAllBytes(g.Key)));
         Assert.DoesNotContain("update", again.Out);
     }
+
+    [Fact]
+    public void The_root_cdk_json_synthesizes_the_main_sample_with_its_generated_context()
+    {
+        var (app, _) = apps.CliSamples["leaderboard-snapshot"];
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "cdk.json")))!;
+        var generated = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(app.Directory, "cdk.json")))!;
+
+        Assert.Equal(generated["context"]!.ToJsonString(), root["context"]!.ToJsonString());
+        var command = root["app"]!.GetValue<string>();
+        Assert.Contains("generate samples/leaderboard-snapshot.md", command, StringComparison.Ordinal);
+        Assert.Contains("apps/gamehub/infra/cdk", command, StringComparison.Ordinal);
+    }
 }
