@@ -129,21 +129,7 @@ public static class TableRenderer
     public static string JsonFields(IEnumerable<string> fields) => "{" + string.Join(", ", fields) + "}";
 
     /// <summary>A code span holding <paramref name="text"/> exactly, with <c>|</c> written <c>\|</c> (GitHub splits cells even inside code spans).</summary>
-    public static string CodeSpan(string text)
-    {
-        text = OneLine(text);
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        var fence = new string('`', longest + 1);
-        // A space on both sides keeps a leading or trailing backtick off the fence; CommonMark strips exactly one each side.
-        var pad = text.StartsWith('`') || text.EndsWith('`') || (text.Length > 0 && text.Trim().Length == 0) ? " " : "";
-        return fence + pad + text.Replace("|", "\\|", StringComparison.Ordinal) + pad + fence;
-    }
+    public static string CodeSpan(string text) => Common.MarkdownCode.Span(OneLine(text));
 
     /// <summary>Plain text as Markdown that reads back as the same text: markup characters and pipes backslash-escaped.</summary>
     public static string EscapeText(string text)

@@ -21,20 +21,7 @@ internal static class MarkdownText
     }
 
     /// <summary>An inline code span holding <paramref name="value"/> exactly (pipes escaped for tables).</summary>
-    public static string Code(string value)
-    {
-        var text = OneLine(value).Replace("|", "\\|", StringComparison.Ordinal);
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        var fence = new string('`', longest + 1);
-        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
-        return fence + pad + text + pad + fence;
-    }
+    public static string Code(string value) => Common.MarkdownCode.Span(OneLine(value));
 
     private static string OneLine(string value)
     {
