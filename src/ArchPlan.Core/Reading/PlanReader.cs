@@ -110,7 +110,7 @@ public static partial class PlanReader
         var parseable = MarkdownGuard.Prepare(source, block is { Closed: true } fm ? fm.End : 0, diagnostics);
         if (parseable is null)
         {
-            return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter }, diagnostics.ToImmutableSorted());
+            return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter, Product = frontMatter.Product, ProductOrigin = frontMatter.Product is null ? ProductOrigin.None : ProductOrigin.FrontMatter, ProductLocation = frontMatter.Find("product")?.Location }, diagnostics.ToImmutableSorted());
         }
 
         MarkdownDocument document;
@@ -121,7 +121,7 @@ public static partial class PlanReader
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
         {
             diagnostics.Add(DiagnosticCatalog.MarkdownTooDeep, SourceLocation.OfFile(path), ex.Message);
-            return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter }, diagnostics.ToImmutableSorted());
+            return new StageResult<Plan>(new Plan { FilePath = path, FrontMatter = frontMatter, Product = frontMatter.Product, ProductOrigin = frontMatter.Product is null ? ProductOrigin.None : ProductOrigin.FrontMatter, ProductLocation = frontMatter.Find("product")?.Location }, diagnostics.ToImmutableSorted());
         }
 
         var outline = new Outline(document, source);
