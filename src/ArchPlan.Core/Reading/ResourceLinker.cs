@@ -97,17 +97,17 @@ internal static partial class ResourceLinker
     /// <summary>True when <paramref name="from"/>'s text names <paramref name="to"/>, by its name or, when it is the only one of its kind, by its kind word.</summary>
     private static bool Mentions(PlannedResource from, PlannedResource to, List<PlannedResource> all, out int index)
     {
-        foreach (Match byName in Regex.Matches(from.Text, $@"(?<![\w-]){Regex.Escape(to.Name)}(?![\w-])", RegexOptions.IgnoreCase))
+        foreach (var at in TextSearch.WholeName(from.Text, to.Name))
         {
             // "image from ECR repository `payments-worker`" names an image that happens to share a resource's name.
-            if (!ImageLead().IsMatch(from.Text[..byName.Index]))
+            if (!ImageLead().IsMatch(from.Text[..at]))
             {
-                index = byName.Index;
+                index = at;
                 return true;
             }
         }
         index = 0;
-        if (all.Count(r => r.Kind == to.Kind) != 1 || KindWord(to.Kind) is not { } word)
+        if (KindCount(all, to.Kind) != 1 || KindWord(to.Kind) is not { } word)
         {
             return false;
         }
@@ -126,6 +126,12 @@ internal static partial class ResourceLinker
         }
         return byKind.Success;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<PlannedResource>, Dictionary<ResourceKind, int>> KindCounts = [];
+
+    /// <summary>How many resources of a kind the plan has (counted once per list, not once per pair).</summary>
+    private static int KindCount(List<PlannedResource> all, ResourceKind kind) =>
+        KindCounts.GetValue(all, list => list.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count())).GetValueOrDefault(kind);
 
     private static string? KindWord(ResourceKind kind) => kind switch
     {

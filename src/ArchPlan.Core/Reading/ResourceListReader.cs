@@ -217,7 +217,7 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         text.Length is > 0 and <= 128 && ResourceName().IsMatch(text) && !RuntimeLike().IsMatch(text);
 
     private static bool Mentions(string text, string name) =>
-        Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase);
+        TextSearch.ContainsName(text, name);
 
     private static string Unique(string name, Dictionary<string, Draft> used)
     {
