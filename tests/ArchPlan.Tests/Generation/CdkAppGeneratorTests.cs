@@ -268,4 +268,25 @@ public sealed class CdkAppGeneratorTests
         files["diagnostics.txt.golden"] = string.Concat(result.Diagnostics.Select(d => d + "\n"));
         Golden.Verify(Golden.Folder("Golden/001-gamehub"), files);
     }
+
+    public static TheoryData<string, string> Samples => new()
+    {
+        { "leaderboard-snapshot", "002-sample-leaderboard-snapshot" },
+        { "payments-api", "003-sample-payments-api" },
+        { "notifications-per-env", "004-sample-notifications-per-env" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Golden_output_for_each_shipped_sample(string sample, string golden)
+    {
+        var path = Support.RepoPaths.Sample(sample + ".md");
+        var plan = ArchPlan.Reading.PlanReader.Read(path).Value!;
+        var result = GenerationTestHelpers.Generate(plan, new GeneratorOptions { SourcePlanPath = "samples/" + sample + ".md" });
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var files = result.Value.ToDictionary(
+            f => f.RelativePath + (f.Ownership == FileOwnership.Scaffold ? ".scaffold" : "") + ".golden", f => f.Content);
+        files["diagnostics.txt.golden"] = string.Concat(result.Diagnostics.Select(d => d.ToString().Replace(path, "samples/" + sample + ".md", StringComparison.Ordinal) + "\n"));
+        Golden.Verify(Golden.Folder("Golden/" + golden), files);
+    }
 }
