@@ -157,6 +157,9 @@ internal sealed partial class StackPlanner
         "System", "Amazon", "Constructs", "Microsoft", "Cdk", "Lambda", "S3", "Dynamo", "Sqs", "Sns", "Ec2", "Ecs", "Ecr",
         "Events", "Targets", "HttpApis", "HttpIntegrations", "RestApis", "CloudWatch", "AlarmActions", "Rds", "Sfn",
         "Secrets", "EventSources", "Iam",
+        // Types the templates name without qualification (a namespace 'App' hides Amazon.CDK.App: found by the property test).
+        "App", "Stack", "StackProps", "IStackProps", "Construct", "Node", "Program", "PlanSettings", "Environment",
+        "Duration", "Console", "Math", "String", "Object", "Exception", "Convert",
     };
 
     private IEnumerable<Node> Of(ResourceKind kind) => _nodes.Where(n => n.Kind == kind);
