@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Diagnostics.Rendering;
 using ArchPlan.Infrastructure;
 using ArchPlan.Reading;
 using ArchPlan.Tables;
-using DiffPlex.Renderer;
 
 namespace ArchPlan.Cli.Commands;
 
@@ -111,7 +111,7 @@ internal static class TablesCommand
 
         if (changed)
         {
-            console.Out.Write(UnidiffRenderer.GenerateUnidiff(text, updated, path, path, ignoreWhitespace: false, ignoreCase: false, contextLines: 3));
+            console.Out.Write(UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path));
             if (check)
             {
                 errors.Out.WriteLine($"{path}: tables are out of date; run 'archplan tables <source> --plan {path} --write'");

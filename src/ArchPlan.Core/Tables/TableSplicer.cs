@@ -31,6 +31,7 @@ public static class TableSplicer
     public static StageResult<string> Splice(string text, Plan plan, TableModel model, TablesOptions? options = null)
     {
         options ??= new TablesOptions();
+        model = WithPlanNames(model, plan);
         var diagnostics = new DiagnosticBag();
         var source = new SourceText(plan.FilePath, text);
         // Parse what the reader parsed (the guard blanks pathological lines, keeping every offset), so spans agree.
@@ -387,5 +388,25 @@ public static class TableSplicer
             start--;
         }
         return text.AsSpan(start, offset - start).Trim(" \t").Length == 0 ? start : offset;
+    }
+
+    /// <summary>
+    /// Writes a Used by cell in the plan's words: a compute the code names <c>PaymentsHandlerFunction</c> is the
+    /// plan's <c>payments-handler</c> when the diff's name matching says so; unmatched names stay as the code has them.
+    /// </summary>
+    internal static TableModel WithPlanNames(TableModel model, Plan plan)
+    {
+        var compute = plan.Resources.Where(r => r.IsCompute).ToList();
+        string InPlanWords(string used)
+        {
+            var construct = used.Split('/')[0];
+            var match = compute.FirstOrDefault(r =>
+                Diffing.NameMatcher.PlanNames(r.Name, r.Kind, plan.Product).Overlaps(Diffing.NameMatcher.PlanNames(construct, r.Kind, plan.Product)));
+            return match?.Name ?? used;
+        }
+        var variables = model.Variables
+            .Select(v => v with { UsedBy = v.UsedBy.Select(InPlanWords).Distinct().ToEquatableArray() })
+            .ToEquatableArray();
+        return model with { Variables = variables };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 
 namespace ArchPlan.Generation.Output;

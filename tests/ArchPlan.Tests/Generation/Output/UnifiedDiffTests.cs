@@ -1,4 +1,4 @@
-using ArchPlan.Generation.Output;
+using ArchPlan.Common;
 
 namespace ArchPlan.Tests.Generation.Output;
 

@@ -3,7 +3,7 @@ using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.Model;
 
-namespace ArchPlan.Generation.Output;
+namespace ArchPlan.Common;
 
 /// <summary>Renders a unified diff (git style) from DiffPlex's line diff.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace ArchPlan.Generation.Output;
 /// line, hides CRLF↔LF changes and never says "No newline at end of file". Lines here keep their endings:
 /// a line-ending change is a visible change, which matters because ArchPlan writes bytes exactly.
 /// </remarks>
-internal static class UnifiedDiff
+public static class UnifiedDiff
 {
     public const string NoFile = "/dev/null";
 
