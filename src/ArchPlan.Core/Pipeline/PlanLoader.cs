@@ -12,15 +12,10 @@ public static class PlanLoader
     /// <summary>Reads and validates the plan; the diagnostics of both stages, sorted by location.</summary>
     public static StageResult<Plan> Load(string path, ReadOptions? options = null)
     {
-        var read = PlanReader.Read(path, options);
-        if (read.Value is null)
+        var read = PlanReader.Read(path, options, out var text);
+        if (read.Value is null || text is null)
         {
             return read;
-        }
-        var text = File.ReadAllText(path);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
         }
         var bag = new DiagnosticBag();
         bag.AddRange(read.Diagnostics);

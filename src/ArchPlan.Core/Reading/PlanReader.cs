@@ -20,8 +20,12 @@ public static partial class PlanReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the plan at <paramref name="path"/>. The value is null only when the file could not be read as text.</summary>
-    public static StageResult<Plan> Read(string path, ReadOptions? options = null)
+    public static StageResult<Plan> Read(string path, ReadOptions? options = null) => Read(path, options, out _);
+
+    /// <summary>Reads the plan and hands back the decoded text (without BOM) the model's offsets refer to, so later stages need not read the file again.</summary>
+    internal static StageResult<Plan> Read(string path, ReadOptions? options, out string? text)
     {
+        text = null;
         byte[] bytes;
         try
         {
@@ -40,12 +44,16 @@ public static partial class PlanReader
         {
             return Fail(DiagnosticCatalog.FileNotFound.At(SourceLocation.OfFile(path), path, ex.Message));
         }
-        return ReadBytes(bytes, path, options);
+        return ReadBytes(bytes, path, options, out text);
     }
 
     /// <summary>Reads a plan from its raw bytes (UTF-8, with or without BOM).</summary>
-    public static StageResult<Plan> ReadBytes(ReadOnlySpan<byte> bytes, string path, ReadOptions? options = null)
+    public static StageResult<Plan> ReadBytes(ReadOnlySpan<byte> bytes, string path, ReadOptions? options = null) =>
+        ReadBytes(bytes, path, options, out _);
+
+    private static StageResult<Plan> ReadBytes(ReadOnlySpan<byte> bytes, string path, ReadOptions? options, out string? decoded)
     {
+        decoded = null;
         if (bytes.Length > ReadOptions.MaxPlanBytes)
         {
             return Fail(DiagnosticCatalog.FileTooLarge.At(SourceLocation.OfFile(path), bytes.Length, ReadOptions.MaxPlanBytes));
@@ -72,6 +80,7 @@ public static partial class PlanReader
                 Help = DiagnosticCatalog.NotUtf8.HelpFormat,
             });
         }
+        decoded = text;
         var result = Parse(text, path, options);
         if (!hasBom || result.Value is null)
         {
