@@ -18,16 +18,16 @@ public static class SyntheticPlans
         "- **Step Functions State Machine** `flow-{0}`",
     ];
 
-    public static string Build(int variables, int resources, int secrets = 2)
+    public static string Build(int variables, int resources, int secrets = 2, string product = "bench")
     {
         var text = new StringBuilder();
-        text.Append("---\ntitle: Synthetic plan\ndate: 2026-01-15\nstatus: active\nauthor: Bench Mark\nproduct: bench\n---\n\n");
+        text.Append("---\ntitle: Synthetic plan\ndate: 2026-01-15\nstatus: active\nauthor: Bench Mark\nproduct: ").Append(product).Append("\n---\n\n");
         text.Append("# Synthetic plan\n\n## Overview\n\nA plan generated for benchmarks.\n\n---\n\n## Infrastructure (CDK/Terraform)\n\n### AWS Resources\n\n");
         for (var i = 0; i < resources; i++)
         {
             text.AppendFormat(CultureInfo.InvariantCulture, ResourceLines[i % ResourceLines.Length], i).Append('\n');
         }
-        text.Append("\n### CDK Stack Structure\n\n```\napps/bench/infra/cdk/\n└── lib/\n    └── bench-stack.ts\n```\n\n---\n\n## Configuration\n\n### Environment Variables\n\n");
+        text.Append("\n### CDK Stack Structure\n\n```\napps/").Append(product).Append("/infra/cdk/\n└── lib/\n    └── ").Append(product).Append("-stack.ts\n```\n\n---\n\n## Configuration\n\n### Environment Variables\n\n");
         text.Append("| Variable | Description | Example | Required |\n| --- | --- | --- | --- |\n");
         for (var i = 0; i < variables; i++)
         {

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArchPlan.Diffing;
+using ArchPlan.Generation;
+using ArchPlan.Infrastructure;
+using ArchPlan.Reading;
+using ArchPlan.Tables;
+
+namespace ArchPlan.Benchmarks;
+
+/// <summary>
+/// <c>--probe</c>: a quick stopwatch sweep (median of warm runs) over every scenario, for finding superlinear growth in
+/// seconds rather than BenchmarkDotNet's minutes. Numbers are rougher; use the benchmarks for the record.
+/// </summary>
+internal static class Probe
+{
+    public static void Run()
+    {
+        foreach (var size in new[] { 10, 100, 1000, 2000, 4000 })
+        {
+            var folder = Workspace.Create($"probe-{size}");
+            var template = Path.Combine(folder, "t.template.json");
+            File.WriteAllText(template, SyntheticTemplates.Build(size, 100, out var planResources));
+            var text = SyntheticPlans.Build(100, planResources);
+            var plan = PlanReader.Parse(text, "plan.md").Value!;
+            var infra = InfrastructureReader.Read(template).Value!;
+            var model = TableModel.From(infra).Value!;
+            var report = PlanDiffer.Diff(plan, infra);
+            Console.WriteLine($"template {size} resources ({new FileInfo(template).Length / 1024} KB), plan {planResources} resources: " +
+                $"{infra.Resources.Count} infra resources, {infra.Compute.Count} compute, {report.Findings.Count} findings, {model.Variables.Count} table rows");
+            Time("  read template", () => InfrastructureReader.Read(template));
+            Time("  diff", () => PlanDiffer.Diff(plan, infra));
+            Time("  tables model", () => TableModel.From(infra));
+            Time("  tables splice", () => TableSplicer.Splice(text, plan, model));
+            Directory.Delete(folder, recursive: true);
+        }
+        foreach (var (variables, resources) in new[] { (10, 10), (100, 10), (1000, 10), (10, 100), (10, 400), (100, 100) })
+        {
+            var plan = PlanReader.Parse(SyntheticPlans.Build(variables, resources), "plan.md").Value!;
+            Time($"generate {variables} variables, {resources} resources", () => CdkAppGenerator.Generate(plan, new GeneratorOptions()));
+        }
+    }
+
+    private static void Time(string label, Func<object> action)
+    {
+        action();
+        var times = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (times.Count < 5 || (total.ElapsedMilliseconds < 2000 && times.Count < 200))
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{label}: {times[times.Count / 2].ToString("F2", CultureInfo.InvariantCulture)} ms (median of {times.Count})");
+    }
+}
