@@ -168,16 +168,27 @@ internal sealed partial class TemplateAnalyzer
             .Select(r => (Id: r.Key, Path: ConstructPath((r.Value["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text), Type: r.Value["Type"]?.Text ?? ""))
             .Where(r => r.Path is not null)
             .ToList();
+
+        // The primary resources by construct path (the first one read wins a shared path). A resource's owner is the
+        // one at its longest proper ancestor path: walking up its own path keeps this linear in the resources, where
+        // testing every pair made a 1,000-resource template take most of a second.
+        var primaryAt = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, path, type) in constructPaths)
+        {
+            if (type.StartsWith("AWS::", StringComparison.Ordinal) && ResourceTypes.Classify(type, id, null, null).Role == InfraRole.Primary)
+            {
+                primaryAt.TryAdd(path!, id);
+            }
+        }
         foreach (var (id, path, _) in constructPaths)
         {
-            var owner = constructPaths
-                .Where(o => o.Id != id && o.Type.StartsWith("AWS::", StringComparison.Ordinal) && ResourceTypes.Classify(o.Type, o.Id, null, null).Role == InfraRole.Primary
-                    && path!.StartsWith(o.Path + "/", StringComparison.Ordinal))
-                .OrderByDescending(o => o.Path!.Length)
-                .FirstOrDefault();
-            if (owner.Id is not null)
+            for (var slash = path!.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
             {
-                owners.TryAdd(id, owner.Id);
+                if (primaryAt.TryGetValue(path[..slash], out var owner))
+                {
+                    owners.TryAdd(id, owner);
+                    break;
+                }
             }
         }
         return owners;
