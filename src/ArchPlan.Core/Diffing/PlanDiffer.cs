@@ -60,23 +60,60 @@ public static class PlanDiffer
     // ---- Resources ----------------------------------------------------------------------------------------
 
     /// <summary>Pairs plan resources with infrastructure resources; reports the ones on either side without a partner.</summary>
+    /// <remarks>
+    /// Every lookup goes through an index (name form → resources, logical id → resources, resource → the match lists
+    /// holding it), so the cost grows with the plan plus the template rather than with their product.
+    /// </remarks>
     private static Dictionary<PlannedResource, List<InfraResource>> MatchResources(DiffContext context, List<DiffFinding> findings)
     {
         var plan = context.Plan;
         var matches = new Dictionary<PlannedResource, List<InfraResource>>();
         var matched = new HashSet<InfraResource>();
         var candidates = context.Infra.Resources.Where(r => r.Role is InfraRole.Primary or InfraRole.Supporting).ToList();
-        var infraNames = candidates.ToDictionary(r => r, r => NameMatcher.InfraNames(r.LogicalId, r.CdkPath, r.PhysicalName, r.Kind, plan.Product));
+
+        // Each name form of each candidate, to the candidates (by position) that have it.
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var r = candidates[i];
+            foreach (var name in NameMatcher.InfraNames(r.LogicalId, r.CdkPath, r.PhysicalName, r.Kind, plan.Product))
+            {
+                if (!byName.TryGetValue(name, out var list))
+                {
+                    byName[name] = list = [];
+                }
+                list.Add(i);
+            }
+        }
+
+        // The match lists each resource is in: two plan resources may match the same resource.
+        var listsHolding = new Dictionary<InfraResource, List<List<InfraResource>>>();
+        void Note(InfraResource resource, List<InfraResource> list)
+        {
+            if (!listsHolding.TryGetValue(resource, out var lists))
+            {
+                listsHolding[resource] = lists = [];
+            }
+            lists.Add(list);
+        }
 
         foreach (var planned in plan.Resources)
         {
-            var names = NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product);
-            var found = candidates
+            var positions = new SortedSet<int>();
+            foreach (var name in NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product))
+            {
+                if (byName.TryGetValue(name, out var list))
+                {
+                    positions.UnionWith(list);
+                }
+            }
+            var found = positions
+                .Select(i => candidates[i])
                 .Where(r => planned.Kind == ResourceKind.Unknown || NameMatcher.SameKind(planned.Kind, r))
-                .Where(r => infraNames[r].Overlaps(names))
                 .ToList();
             matches[planned] = found;
             matched.UnionWith(found);
+            found.ForEach(r => Note(r, found));
 
             // Supporting kinds are often imported (an existing VPC or ECR repository) or made implicitly: absent is not drift.
             if (found.Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind))
@@ -86,23 +123,32 @@ public static class PlanDiffer
             }
         }
 
+        var byId = candidates
+            .GroupBy(r => (r.LogicalId, r.Stack))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        List<InfraResource> Owners(InfraResource resource) => byId.GetValueOrDefault((resource.PartOf!, resource.Stack)) ?? [];
+
         // A service's task definition belongs to the service, and the other way round.
         foreach (var resource in candidates.Where(r => r.PartOf is not null))
         {
-            var owner = candidates.FirstOrDefault(o => o.LogicalId == resource.PartOf && o.Stack == resource.Stack);
+            var owner = Owners(resource).FirstOrDefault();
             if (owner is not null && (matched.Contains(owner) || matched.Contains(resource)))
             {
                 matched.Add(owner);
                 matched.Add(resource);
-                foreach (var list in matches.Values.Where(l => l.Contains(owner) || l.Contains(resource)))
+                var lists = listsHolding.GetValueOrDefault(owner, []).Concat(listsHolding.GetValueOrDefault(resource, []))
+                    .Distinct(ReferenceEqualityComparer.Instance).Cast<List<InfraResource>>().ToList();
+                foreach (var list in lists)
                 {
                     if (!list.Contains(owner))
                     {
                         list.Add(owner);
+                        Note(owner, list);
                     }
                     if (!list.Contains(resource))
                     {
                         list.Add(resource);
+                        Note(resource, list);
                     }
                 }
             }
@@ -112,7 +158,7 @@ public static class PlanDiffer
         foreach (var resource in candidates.Where(r => r.Role == InfraRole.Primary && !matched.Contains(r)))
         {
             // An unplanned service already reports its task definition.
-            if (resource.PartOf is not null && candidates.Any(o => o.LogicalId == resource.PartOf && o.Stack == resource.Stack && !matched.Contains(o)))
+            if (resource.PartOf is not null && Owners(resource).Exists(o => !matched.Contains(o)))
             {
                 continue;
             }
@@ -165,18 +211,40 @@ public static class PlanDiffer
             .ToList();
         var plannedNames = planned.Select(p => p.First.Name).ToHashSet(StringComparer.Ordinal);
 
+        // The compute resources (by position) that set each name, so a planned variable looks only at those: asking
+        // every compute resource about every variable made diff grow with their product.
+        var settingName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < compute.Count; i++)
+        {
+            foreach (var v in compute[i].Environment.Concat(compute[i].Secrets))
+            {
+                if (!settingName.TryGetValue(v.Name, out var list))
+                {
+                    settingName[v.Name] = list = [];
+                }
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
         foreach (var (variable, rows) in planned)
         {
             var fromSecret = rows.Any(r => IsFromSecret(r));
             var hits = new List<(ComputeResource Compute, InfraVariable Variable)>();
-            foreach (var c in compute)
+            var setting = new SortedSet<int>(settingName.GetValueOrDefault(variable.Name) ?? []);
+            setting.UnionWith(settingName.GetValueOrDefault(variable.Name + SecretArnSuffix) ?? []);
+            foreach (var i in setting)
             {
-                var hit = Lookup(c, variable.Name);
+                var hit = Lookup(compute[i], variable.Name);
                 if (hit is not null)
                 {
-                    hits.Add((c, hit));
+                    hits.Add((compute[i], hit));
                 }
             }
+            // Lookup depends only on a compute resource's content, so a set by reference tells hits apart exactly.
+            var withHit = hits.Select(h => h.Compute).ToHashSet(ReferenceEqualityComparer.Instance);
 
             if (hits.Count == 0)
             {
@@ -206,7 +274,7 @@ public static class PlanDiffer
             var expected = variable.Scope.Count == 0
                 ? compute
                 : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
-            var missing = expected.Where(c => !hits.Exists(h => h.Compute == c)).ToList();
+            var missing = expected.Where(c => !withHit.Contains(c)).ToList();
             if (missing.Count > 0)
             {
                 findings.Add(Finding(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, variable.Name,
