@@ -396,13 +396,38 @@ public static class TableSplicer
     /// </summary>
     internal static TableModel WithPlanNames(TableModel model, Plan plan)
     {
+        // The first plan compute (in plan order) having each name form, per kind: one lookup per form of a Used by
+        // name instead of comparing it with every plan compute (variables × users × compute, quadratic in the template).
         var compute = plan.Resources.Where(r => r.IsCompute).ToList();
+        var firstWithName = new Dictionary<(ResourceKind Kind, string Name), int>();
+        for (var i = 0; i < compute.Count; i++)
+        {
+            foreach (var name in Diffing.NameMatcher.PlanNames(compute[i].Name, compute[i].Kind, plan.Product))
+            {
+                firstWithName.TryAdd((compute[i].Kind, name), i);
+            }
+        }
+        var kinds = compute.Select(r => r.Kind).Distinct().ToList();
+        var inPlanWords = new Dictionary<string, string>(StringComparer.Ordinal);
         string InPlanWords(string used)
         {
+            if (inPlanWords.TryGetValue(used, out var known))
+            {
+                return known;
+            }
             var construct = used.Split('/')[0];
-            var match = compute.FirstOrDefault(r =>
-                Diffing.NameMatcher.PlanNames(r.Name, r.Kind, plan.Product).Overlaps(Diffing.NameMatcher.PlanNames(construct, r.Kind, plan.Product)));
-            return match?.Name ?? used;
+            var first = int.MaxValue;
+            foreach (var kind in kinds)
+            {
+                foreach (var name in Diffing.NameMatcher.PlanNames(construct, kind, plan.Product))
+                {
+                    if (firstWithName.TryGetValue((kind, name), out var index) && index < first)
+                    {
+                        first = index;
+                    }
+                }
+            }
+            return inPlanWords[used] = first == int.MaxValue ? used : compute[first].Name;
         }
         var variables = model.Variables
             .Select(v => v with { UsedBy = v.UsedBy.Select(InPlanWords).Distinct().ToEquatableArray() })

@@ -42,4 +42,27 @@ public sealed class PlanNamesTests
 
         Assert.Equal(["AuditTrailFunction"], model.Variables[0].UsedBy.ToList());
     }
+
+    [Fact]
+    public void When_two_plan_computes_match_the_first_in_the_plan_is_named()
+    {
+        var plan = PlanWith(Resource(ResourceKind.LambdaFunction, "payments"), Resource(ResourceKind.LambdaFunction, "payments-function"));
+
+        var model = TableSplicer.WithPlanNames(Model("PaymentsFunction"), plan);
+
+        Assert.Equal(["payments"], model.Variables[0].UsedBy.ToList());
+    }
+
+    [Fact]
+    public void Every_row_names_the_same_compute_the_same_way_and_merged_names_appear_once()
+    {
+        var plan = PlanWith(Resource(ResourceKind.LambdaFunction, "payments-handler"), Resource(ResourceKind.LambdaFunction, "refunds"));
+        var row = new CodeVariable("A", new CodeValue(CodeValueKind.Literal, "x"),
+            new[] { "RefundsFunction", "PaymentsHandlerFunction", "PaymentsHandler", "AuditFunction" }.ToEquatableArray(), false, EquatableArray<string>.Empty);
+        var model = new TableModel(new[] { row, row with { Name = "B" } }.ToEquatableArray(), EquatableArray<CodeSecret>.Empty, null);
+
+        var named = TableSplicer.WithPlanNames(model, plan);
+
+        Assert.All(named.Variables, v => Assert.Equal(["refunds", "payments-handler", "AuditFunction"], v.UsedBy.ToList()));
+    }
 }
