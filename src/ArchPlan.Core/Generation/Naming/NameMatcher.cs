@@ -24,10 +24,11 @@ internal static class NameMatcher
     /// True when <paramref name="reference"/> names <paramref name="name"/>: the same words ignoring case and separators,
     /// or every word of one found among the words of the other.
     /// </summary>
-    public static bool Matches(string? reference, string? name)
+    public static bool Matches(string? reference, string? name) => Matches(Stems(reference), Stems(name));
+
+    /// <summary><see cref="Matches(string?, string?)"/> on names already split into <see cref="Stems"/>.</summary>
+    public static bool Matches(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var a = Stems(reference);
-        var b = Stems(name);
         if (a.Count == 0 || b.Count == 0)
         {
             return false;
@@ -40,9 +41,9 @@ internal static class NameMatcher
     }
 
     /// <summary>How many of <paramref name="words"/> appear among the words of <paramref name="name"/>.</summary>
-    public static int Overlap(IEnumerable<string> words, string? name)
-    {
-        var stems = Stems(name);
-        return words.Distinct(StringComparer.Ordinal).Count(stems.Contains);
-    }
+    public static int Overlap(IEnumerable<string> words, string? name) => Overlap(words, Stems(name));
+
+    /// <summary><see cref="Overlap(IEnumerable{string}, string?)"/> with the name already split into <see cref="Stems"/>.</summary>
+    public static int Overlap(IEnumerable<string> words, IReadOnlyList<string> stems) =>
+        words.Distinct(StringComparer.Ordinal).Count(stems.Contains);
 }

@@ -1,3 +1,4 @@
+using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
 using ArchPlan.Model;
 
@@ -11,6 +12,12 @@ internal sealed class Node(PlannedResource resource, string member, int order)
     public ResourceKind Kind => Resource.Kind;
 
     public string Name => Resource.Name;
+
+    /// <summary>The stemmed words of <see cref="Name"/>, computed once: name matching asks for them per reference.</summary>
+    public IReadOnlyList<string> Stems => field ??= NameMatcher.Stems(Name);
+
+    /// <summary><see cref="Name"/> without case or separators (<see cref="Words.Squash"/>), computed once.</summary>
+    public string Squashed => field ??= Words.Squash(Name);
 
     /// <summary>The property (and construct id) holding the construct.</summary>
     public string Member { get; } = member;

@@ -290,7 +290,7 @@ internal sealed partial class StackPlanner
         var distinctiveWords = stems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
         // Words that name no kind must name the resource itself ("from Glacier vault" matches nothing).
         var candidates = _nodes.Where(n => ResourceWords.Attribute(n, nameStems) is not null && !n.IsContainer
-            && (kinds.Count == 0 ? !n.IsLambda && NameMatcher.Overlap(distinctiveWords, n.Name) > 0 : kinds.Contains(n.Kind))).ToList();
+            && (kinds.Count == 0 ? !n.IsLambda && NameMatcher.Overlap(distinctiveWords, n.Stems) > 0 : kinds.Contains(n.Kind))).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -302,7 +302,7 @@ internal sealed partial class StackPlanner
         var distinctive = stems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
         var nameWords = nameStems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
         var scored = candidates
-            .Select(n => (Node: n, Score: (NameMatcher.Overlap(distinctive, n.Name) * 10) + NameMatcher.Overlap(nameWords, n.Name)))
+            .Select(n => (Node: n, Score: (NameMatcher.Overlap(distinctive, n.Stems) * 10) + NameMatcher.Overlap(nameWords, n.Stems)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Node.Order).ToList();
         if (scored[0].Score == 0 || (scored.Count > 1 && scored[1].Score == scored[0].Score))
         {
@@ -328,8 +328,7 @@ internal sealed partial class StackPlanner
             }
             var matches = ofKind.Where(n =>
             {
-                var stems = NameMatcher.Stems(n.Name);
-                return prefix.All(stems.Contains);
+                return prefix.All(n.Stems.Contains);
             }).ToList();
             return matches.Count == 1 ? matches[0] : null;
         }
@@ -389,7 +388,7 @@ internal sealed partial class StackPlanner
             {
                 return computes;
             }
-            var byName = computes.Where(c => NameMatcher.Matches(entry, c.Name)).ToList();
+            var byName = computes.Where(c => NameMatcher.Matches(stems, c.Stems)).ToList();
             if (byName.Count == 0 && ResourceWords.ComputeKindNamedBy(stems) is { } kindFilter)
             {
                 byName = [.. computes.Where(kindFilter)];

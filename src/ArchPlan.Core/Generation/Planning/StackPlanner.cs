@@ -260,12 +260,13 @@ internal sealed partial class StackPlanner
             return exact;
         }
         var squashed = Words.Squash(reference);
-        var same = candidates.FirstOrDefault(n => Words.Squash(n.Name) == squashed && squashed.Length > 0);
+        var same = candidates.FirstOrDefault(n => n.Squashed == squashed && squashed.Length > 0);
         if (same is not null)
         {
             return same;
         }
-        var tolerant = candidates.Where(n => NameMatcher.Matches(reference, n.Name)).ToList();
+        var stems = NameMatcher.Stems(reference);
+        var tolerant = candidates.Where(n => NameMatcher.Matches(stems, n.Stems)).ToList();
         return tolerant.Count == 1 ? tolerant[0] : null;
     }
 
@@ -305,9 +306,10 @@ internal sealed partial class StackPlanner
             }
         }
 
+        var metricSources = new MetricSources(_nodes.Where(HasMetric).ToList());
         foreach (var alarm in Of(ResourceKind.CloudWatchAlarm))
         {
-            ChooseAlarmSource(alarm);
+            ChooseAlarmSource(alarm, metricSources);
         }
     }
 
@@ -443,17 +445,58 @@ internal sealed partial class StackPlanner
         or ResourceKind.StateMachine or ResourceKind.FargateService or ResourceKind.RdsInstance or ResourceKind.AuroraCluster
         or ResourceKind.RestApi or ResourceKind.HttpApi or ResourceKind.EventBridgeRule or ResourceKind.DynamoDbTable;
 
-    private void ChooseAlarmSource(Node alarm)
+    /// <summary>
+    /// The resources an alarm can watch, indexed by the stems of their names, so scoring an alarm's words against them
+    /// costs the matches found rather than every resource (which made generation quadratic in the resources).
+    /// </summary>
+    private sealed class MetricSources
+    {
+        private readonly Dictionary<string, List<int>> _withStem = new(StringComparer.Ordinal);
+
+        public MetricSources(List<Node> candidates)
+        {
+            Candidates = candidates;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                foreach (var stem in candidates[i].Stems.Distinct(StringComparer.Ordinal))
+                {
+                    if (!_withStem.TryGetValue(stem, out var list))
+                    {
+                        _withStem[stem] = list = [];
+                    }
+                    list.Add(i);
+                }
+            }
+        }
+
+        public List<Node> Candidates { get; }
+
+        /// <summary>The best candidate: most distinct words among its name's stems, then the first declared; null when none shares a word.</summary>
+        public Node? Best(IEnumerable<string> words)
+        {
+            var scores = new Dictionary<int, int>();
+            foreach (var word in words.Distinct(StringComparer.Ordinal))
+            {
+                foreach (var i in _withStem.GetValueOrDefault(word) ?? [])
+                {
+                    scores[i] = scores.GetValueOrDefault(i) + 1;
+                }
+            }
+            return scores.Count == 0
+                ? null
+                : scores.OrderByDescending(x => x.Value).ThenBy(x => Candidates[x.Key].Order).ThenBy(x => x.Key).First() is var best ? Candidates[best.Key] : null;
+        }
+    }
+
+    private void ChooseAlarmSource(Node alarm, MetricSources metricSources)
     {
         var inferred = false;
         if (!_alarmSources.TryGetValue(alarm, out var source))
         {
             inferred = true;
             var words = ResourceWords.Stems(alarm.Resource.Text).Where(w => !ResourceWords.KindWords.Contains(w) && w != "alarm").ToList();
-            var candidates = _nodes.Where(HasMetric).ToList();
-            var scored = candidates.Select(n => (Node: n, Score: NameMatcher.Overlap(words, n.Name))).Where(x => x.Score > 0)
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Node.Order).ToList();
-            source = scored.Count > 0 ? scored[0].Node : candidates.Count == 1 ? candidates[0] : null;
+            var candidates = metricSources.Candidates;
+            source = metricSources.Best(words) ?? (candidates.Count == 1 ? candidates[0] : null);
             if (source is null)
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationAlarmWithoutMetric, alarm.Resource.Location, alarm.Name);
