@@ -16,6 +16,11 @@ internal static class Probe
 {
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("AP_FOLDER") is { } count)
+        {
+            Folder(int.Parse(count, CultureInfo.InvariantCulture));
+            return;
+        }
         foreach (var size in Environment.GetEnvironmentVariable("AP_GEN") is null ? new[] { 10, 100, 1000, 2000, 4000 } : [])
         {
             var folder = Workspace.Create($"probe-{size}");
@@ -39,6 +44,33 @@ internal static class Probe
             var plan = PlanReader.Parse(SyntheticPlans.Build(variables, resources), "plan.md").Value!;
             Time($"generate {variables} variables, {resources} resources", () => CdkAppGenerator.Generate(plan, new GeneratorOptions()));
         }
+    }
+
+    /// <summary>A folder of typical plans: load + generate in memory, sequential and parallel, then the CLI (first run, re-run).</summary>
+    private static void Folder(int count)
+    {
+        var folder = Workspace.Create($"probe-folder-{count}");
+        var plans = Path.Combine(folder, "plans");
+        Directory.CreateDirectory(plans);
+        var paths = Enumerable.Range(0, count).Select(i =>
+        {
+            var path = Path.Combine(plans, $"plan-{i.ToString("D4", CultureInfo.InvariantCulture)}.md");
+            File.WriteAllText(path, SyntheticPlans.Build(10, 10, product: $"product{i.ToString(CultureInfo.InvariantCulture)}"));
+            return path;
+        }).ToArray();
+        static int One(string path) => CdkAppGenerator.Generate(ArchPlan.Pipeline.PlanLoader.Load(path).Value!, new GeneratorOptions()).Value.Length;
+        Time($"{count} plans, load + generate, sequential", () => paths.Sum(One));
+        Time($"{count} plans, load + generate, parallel", () => paths.AsParallel().Sum(One));
+        var runs = 0;
+        int Cli(string output)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            return ArchPlan.Cli.CliApp.Run(["generate", plans, "--output", output], stdout, stderr);
+        }
+        Time($"{count} plans, archplan generate <folder> in-process, first run", () => Cli(Path.Combine(folder, "new", (runs++).ToString(CultureInfo.InvariantCulture))));
+        Time($"{count} plans, archplan generate <folder> in-process, re-run", () => Cli(Path.Combine(folder, "new", "0")));
+        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using ArchPlan.Diagnostics;
 using ArchPlan.Diagnostics.Rendering;
@@ -15,6 +16,12 @@ internal static class GenerateCommand
 {
     /// <summary>From this many plans on, a terminal gets a progress bar instead of a line per plan.</summary>
     private const int ProgressThreshold = 10;
+
+    /// <summary>
+    /// Apps written at once. Writing is mostly waiting for the disk (every file is flushed before it is renamed into
+    /// place), so more writes than cores are in flight; each app is still written all-or-nothing on its own.
+    /// </summary>
+    private static readonly int WriteParallelism = Math.Max(4, Environment.ProcessorCount * 4);
 
     public static Command Create(CliConsole console)
     {
@@ -54,32 +61,67 @@ internal static class GenerateCommand
 
     private sealed record Generated(string PlanPath, Plan Plan, IReadOnlyList<GeneratedFile> Files);
 
+    /// <summary>One plan's stage-1 outcome: its diagnostics, and its files when it can be written.</summary>
+    private sealed record Outcome(string PlanPath, ImmutableArray<Diagnostic> Problems, ImmutableArray<Diagnostic> Notes, bool Unreadable, Generated? Generated);
+
+    private static Outcome LoadAndGenerate(string path, string root, ReadOptions readOptions, GeneratorOptions generatorOptions)
+    {
+        var loaded = PlanLoader.Load(path, readOptions);
+        var unreadable = PlanLoader.IsUnreadable(loaded.Diagnostics);
+        if (loaded.Value is null || loaded.HasErrors)
+        {
+            return new Outcome(path, loaded.Diagnostics, [], unreadable, null);
+        }
+        var options = generatorOptions with { SourcePlanPath = DisplayPath(path, root) };
+        var result = CdkAppGenerator.Generate(loaded.Value, options);
+        if (result.Value.IsDefault || result.HasErrors)
+        {
+            return new Outcome(path, result.Diagnostics, loaded.Diagnostics, unreadable, null);
+        }
+        return new Outcome(path, [], loaded.Diagnostics.AddRange(result.Diagnostics), unreadable, new Generated(path, loaded.Value, result.Value));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on every item, on several threads when there is more than one, and returns the
+    /// results in the items' order, so output never depends on which thread finished first.
+    /// </summary>
+    private static List<TResult> InOrder<TItem, TResult>(IReadOnlyList<TItem> items, int parallelism, Func<TItem, TResult> work)
+    {
+        if (items.Count < 2)
+        {
+            return [.. items.Select(work)];
+        }
+        var results = new TResult[items.Count];
+        try
+        {
+            Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => results[i] = work(items[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The first failure, as the sequential loop would have thrown it (an I/O error, a bug).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+        return [.. results];
+    }
+
     private static int Run(CliConsole console, IReadOnlyList<string> files, string root, ReadOptions readOptions, GeneratorOptions generatorOptions, WriteOptions writeOptions)
     {
-        // Stage 1: read, validate and generate every plan in memory. Nothing is written unless all succeed.
+        // Stage 1: read, validate and generate every plan in memory, on every core. Nothing is written unless all
+        // succeed. Diagnostics are gathered in the plans' order, as if one plan had been done after another.
         var problems = new DiagnosticBag();
         var notes = new DiagnosticBag();
         var generated = new List<Generated>();
         var unreadable = false;
-        foreach (var path in files)
+        foreach (var outcome in InOrder(files, Environment.ProcessorCount, path => LoadAndGenerate(path, root, readOptions, generatorOptions)))
         {
-            var loaded = PlanLoader.Load(path, readOptions);
-            unreadable |= PlanLoader.IsUnreadable(loaded.Diagnostics);
-            if (loaded.Value is null || loaded.HasErrors)
+            unreadable |= outcome.Unreadable;
+            problems.AddRange(outcome.Problems);
+            notes.AddRange(outcome.Notes);
+            if (outcome.Generated is not null)
             {
-                problems.AddRange(loaded.Diagnostics);
-                continue;
+                generated.Add(outcome.Generated);
             }
-            notes.AddRange(loaded.Diagnostics);
-            var options = generatorOptions with { SourcePlanPath = DisplayPath(path, root) };
-            var result = CdkAppGenerator.Generate(loaded.Value, options);
-            if (result.Value.IsDefault || result.HasErrors)
-            {
-                problems.AddRange(result.Diagnostics);
-                continue;
-            }
-            notes.AddRange(result.Diagnostics);
-            generated.Add(new Generated(path, loaded.Value, result.Value));
         }
 
         foreach (var clash in generated.GroupBy(g => g.Plan.Product, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -95,40 +137,50 @@ internal static class GenerateCommand
             return unreadable ? CliApp.UsageError : CliApp.Failure;
         }
 
-        // Stage 2: write each app; each write is all-or-nothing for its product.
+        // Stage 2: write each app, several at once (products never share a folder); each write is all-or-nothing
+        // for its product. What is printed follows the plans' order whatever order the writes finish in.
         var exit = CliApp.Success;
         var writeDiagnostics = new DiagnosticBag();
-        void WriteOne(Generated g)
+        var progress = generated.Count >= ProgressThreshold && console.UseColor && !writeOptions.DryRun;
+        void Report(Generated g, StageResult<WriteReport> result)
         {
-            var result = OutputWriter.Apply(root, g.Plan.Product!, g.Files, writeOptions);
             writeDiagnostics.AddRange(result.Diagnostics);
             if (result.Value is null || result.HasErrors)
             {
                 exit = CliApp.Failure;
                 return;
             }
-            if (generated.Count < ProgressThreshold || !console.UseColor || writeOptions.DryRun)
+            if (!progress)
             {
                 PrintChanges(console, g, result.Value, writeOptions.DryRun);
             }
         }
 
-        if (generated.Count >= ProgressThreshold && console.UseColor && !writeOptions.DryRun)
+        if (progress)
         {
             AnsiConsole.Progress().Start(context =>
             {
                 var task = context.AddTask("Generating", maxValue: generated.Count);
-                foreach (var g in generated)
+                var results = InOrder(generated, WriteParallelism, g =>
                 {
-                    WriteOne(g);
+                    var result = OutputWriter.Apply(root, g.Plan.Product!, g.Files, writeOptions);
                     task.Increment(1);
+                    return result;
+                });
+                for (var i = 0; i < generated.Count; i++)
+                {
+                    Report(generated[i], results[i]);
                 }
             });
             console.Out.WriteLine($"Generated {generated.Count} apps under {Path.GetFullPath(Path.Combine(root, "apps"))}.");
         }
         else
         {
-            generated.ForEach(WriteOne);
+            var results = InOrder(generated, WriteParallelism, g => OutputWriter.Apply(root, g.Plan.Product!, g.Files, writeOptions));
+            for (var i = 0; i < generated.Count; i++)
+            {
+                Report(generated[i], results[i]);
+            }
         }
 
         var shown = notes.ToImmutableSorted().AddRange(writeDiagnostics.ToImmutableSorted());
