@@ -33,6 +33,7 @@ internal static class Probe
             var report = PlanDiffer.Diff(plan, infra);
             Console.WriteLine($"template {size} resources ({new FileInfo(template).Length / 1024} KB), plan {planResources} resources: " +
                 $"{infra.Resources.Count} infra resources, {infra.Compute.Count} compute, {report.Findings.Count} findings, {model.Variables.Count} table rows");
+            Time("  read plan (for comparison: the plan lists the template's resources)", () => PlanReader.Parse(text, "plan.md"));
             Time("  read template", () => InfrastructureReader.Read(template));
             Time("  diff", () => PlanDiffer.Diff(plan, infra));
             Time("  tables model", () => TableModel.From(infra));
