@@ -159,7 +159,7 @@ internal sealed partial class StackPlanner
         "Secrets", "EventSources", "Iam",
         // Types the templates name without qualification (a namespace 'App' hides Amazon.CDK.App: found by the property test).
         "App", "Stack", "StackProps", "IStackProps", "Construct", "Node", "Program", "PlanSettings", "Environment",
-        "Duration", "Console", "Math", "String", "Object", "Exception", "Convert",
+        "Duration", "Console", "Math", "String", "Object", "Exception", "Convert", "InvalidOperationException", "CultureInfo",
     };
 
     private IEnumerable<Node> Of(ResourceKind kind) => _nodes.Where(n => n.Kind == kind);
@@ -186,7 +186,8 @@ internal sealed partial class StackPlanner
             words = _plan.FrontMatter.Title ?? projectName;
         }
         var name = CSharpNames.WithSuffix(words, "Stack", projectName + "Stack");
-        return name.StartsWith('@') ? name[1..] + "Stack" : name;
+        // A class named Stack would derive from itself (title or product "stack": found by the property test).
+        return name.StartsWith('@') ? name[1..] + "Stack" : name == "Stack" ? projectName + "Stack" : name;
     }
 
     private static string StableGuid(string text)
@@ -302,6 +303,17 @@ internal sealed partial class StackPlanner
                 {
                     _diagnostics.Add(DiagnosticCatalog.GenerationApiWithoutFunction, api.Resource.Location, api.Name);
                 }
+            }
+        }
+
+        // An API that fronts no function is not generated, so nothing may refer to it: no variable takes its URL,
+        // no alarm watches its errors (found by the property test: the code named an undeclared member).
+        foreach (var api in _nodes.Where(n => n.Kind is ResourceKind.RestApi or ResourceKind.HttpApi && !_apiFunctions.ContainsKey(n)).ToList())
+        {
+            _nodes.Remove(api);
+            foreach (var alarm in _alarmSources.Where(a => a.Value == api).Select(a => a.Key).ToList())
+            {
+                _alarmSources.Remove(alarm);
             }
         }
 
