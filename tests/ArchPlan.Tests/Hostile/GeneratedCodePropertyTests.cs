@@ -147,6 +147,14 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper output)
         Assert.True(accepted > plans * 9 / 10, $"only {accepted} of {plans} plans were generated and compiled");
     }
 
+    /// <summary>The oracle and the compilation for one plan (for regression tests of plans the property found).</summary>
+    internal static void AssertGeneratesExpectedCode(Plan plan)
+    {
+        var generated = Check(plan, "") ?? throw new Xunit.Sdk.XunitException("the generator refused the plan");
+        var errors = Errors(generated.Trees);
+        Assert.True(errors.Count == 0, $"the generated code does not compile:\n{string.Join("\n", errors)}");
+    }
+
     /// <summary>Generates the plan and its twin and applies the oracle; null when the generator refused both (with a diagnostic).</summary>
     private static Generated? Check(Plan plan, string prefix)
     {
