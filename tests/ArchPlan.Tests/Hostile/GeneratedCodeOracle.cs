@@ -14,7 +14,8 @@ namespace ArchPlan.Tests.Hostile;
 /// </summary>
 internal static partial class GeneratedCodeOracle
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Documentation comments are read as plain comments: plan text never goes into them, and parsing them costs time.
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
     /// <summary>The generated C# files of an app, parsed; paths are prefixed so trees of several plans can share a compilation.</summary>
     public static List<SyntaxTree> Parse(IEnumerable<GeneratedFile> files, string prefix) =>
