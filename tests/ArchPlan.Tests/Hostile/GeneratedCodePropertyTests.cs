@@ -41,8 +41,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper output)
 
     private static readonly long Iterations = ReaderPropertyTests.Iterations;
 
-    // The CDK assemblies and the platform assemblies they (transitively) reference, not the test host's ~200: name
-    // lookup in a compilation gets slower with every referenced assembly.
+    // The CDK assemblies and the platform assemblies they reference (transitively), as for the generated app; not the
+    // test host's xunit, Roslyn and ArchPlan assemblies, whose namespaces the generated app never sees.
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)

@@ -306,17 +306,6 @@ internal sealed partial class StackPlanner
             }
         }
 
-        // An API that fronts no function is not generated, so nothing may refer to it: no variable takes its URL,
-        // no alarm watches its errors (found by the property test: the code named an undeclared member).
-        foreach (var api in _nodes.Where(n => n.Kind is ResourceKind.RestApi or ResourceKind.HttpApi && !_apiFunctions.ContainsKey(n)).ToList())
-        {
-            _nodes.Remove(api);
-            foreach (var alarm in _alarmSources.Where(a => a.Value == api).Select(a => a.Key).ToList())
-            {
-                _alarmSources.Remove(alarm);
-            }
-        }
-
         foreach (var alarm in Of(ResourceKind.CloudWatchAlarm))
         {
             ChooseAlarmSource(alarm);
@@ -455,9 +444,19 @@ internal sealed partial class StackPlanner
         or ResourceKind.StateMachine or ResourceKind.FargateService or ResourceKind.RdsInstance or ResourceKind.AuroraCluster
         or ResourceKind.RestApi or ResourceKind.HttpApi or ResourceKind.EventBridgeRule or ResourceKind.DynamoDbTable;
 
+    /// <summary>
+    /// False for an API that fronts no function: it is not generated, so nothing may refer to it (no variable takes
+    /// its URL, no alarm watches its errors). Found by the property test: the code named an undeclared member.
+    /// </summary>
+    private bool IsGenerated(Node node) => node.Kind is not (ResourceKind.RestApi or ResourceKind.HttpApi) || _apiFunctions.ContainsKey(node);
+
     private void ChooseAlarmSource(Node alarm)
     {
         var inferred = false;
+        if (_alarmSources.TryGetValue(alarm, out var linked) && !IsGenerated(linked))
+        {
+            _alarmSources.Remove(alarm);
+        }
         if (!_alarmSources.TryGetValue(alarm, out var source))
         {
             inferred = true;
@@ -466,7 +465,7 @@ internal sealed partial class StackPlanner
             var scored = candidates.Select(n => (Node: n, Score: NameMatcher.Overlap(words, n.Name))).Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Node.Order).ToList();
             source = scored.Count > 0 ? scored[0].Node : candidates.Count == 1 ? candidates[0] : null;
-            if (source is null)
+            if (source is null || !IsGenerated(source))
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationAlarmWithoutMetric, alarm.Resource.Location, alarm.Name);
                 return;
