@@ -1,5 +1,6 @@
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
+using ArchPlan.Generation;
 using ArchPlan.Model;
 
 namespace ArchPlan.Tests.Hostile;
@@ -59,4 +60,24 @@ public sealed class GeneratedCodeRegressionTests
     public void Products_and_titles_named_like_types_the_templates_use_still_compile(string product, string? title) =>
         GeneratedCodePropertyTests.AssertGeneratesExpectedCode(Plan(product, title, [Resource(ResourceKind.LambdaFunction, "worker", 10)],
             [new EnvVariable { Name = "LOG_LEVEL", Value = ValueSpec.Literal("info"), Required = Requirement.Required, Location = At(20) }]));
+
+    [Fact]
+    public void A_variable_name_with_a_trailing_newline_is_no_valid_Lambda_name()
+    {
+        // .NET's '$' matches before a final newline: "DB_HOST\n" passed the Lambda name check and became a key.
+        var plan = Plan("shop", resources: [Resource(ResourceKind.LambdaFunction, "orders", 10)],
+            variables: [new EnvVariable { Name = "DB_HOST\n", Value = ValueSpec.Literal("db"), Location = At(20) }]);
+        var result = CdkAppGenerator.Generate(plan, new GeneratorOptions());
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3016" && d.Location.Line == 20);
+        Assert.DoesNotContain(result.Value, f => f.Content.Contains("SetVariable(OrdersFunction", StringComparison.Ordinal));
+        GeneratedCodePropertyTests.AssertGeneratesExpectedCode(plan);
+    }
+
+    [Fact]
+    public void A_product_with_a_trailing_newline_is_refused()
+    {
+        var result = CdkAppGenerator.Generate(Plan("shop\n"), new GeneratorOptions());
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3002");
+    }
 }

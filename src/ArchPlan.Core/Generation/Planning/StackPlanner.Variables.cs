@@ -16,10 +16,10 @@ internal sealed partial class StackPlanner
 {
     // ----- secrets -----
 
-    [GeneratedRegex("^[A-Za-z0-9/_+=.@-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9/_+=.@-]+\\z")]
     private static partial Regex SecretNamePattern();
 
-    [GeneratedRegex("-[A-Za-z0-9]{6}$")]
+    [GeneratedRegex("-[A-Za-z0-9]{6}\\z")]
     private static partial Regex SecretSuffixPattern();
 
     private void CheckSecretName(string name, SourceLocation location)
@@ -409,7 +409,7 @@ internal sealed partial class StackPlanner
         return matched.Count == 0 ? computes : [.. matched.OrderBy(c => c.Order)];
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+\\z")]
     private static partial Regex LambdaVariablePattern();
 
     /// <summary>Sets the variable on one compute; false when it could not be set there (a diagnostic says why).</summary>

@@ -167,7 +167,7 @@ internal sealed partial class StackPlanner
     // Construct ids are the members without '@': unique because members are, and free of '/'.
     private static string Id(string member) => member.TrimStart('@');
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex ProductPattern();
 
     private string StackClassName(string projectName)
