@@ -20,12 +20,14 @@ public sealed class CdkAppFixture : IDisposable
         Directory.CreateDirectory(_root);
         Gamehub = BuildApp("gamehub", SamplePlans.Gamehub());
         Hostile = BuildApp("hostile", SamplePlans.Hostile());
+        PropertySample = BuildApp("property-sample", SamplePlans.PropertySample());
         var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
         PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
         GamehubDev = Synth(Gamehub, "dev");
         GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn), ("MAX_PLAYERS", "128"));
         GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
         HostileDefault = Synth(Hostile, "default");
+        PropertySampleDefault = Synth(PropertySample, "default");
         PaymentsSampleDefault = Synth(PaymentsSample, "default");
         foreach (var name in new[] { "leaderboard-snapshot", "notifications-per-env" })
         {
@@ -69,6 +71,11 @@ public sealed class CdkAppFixture : IDisposable
     public SynthResult GamehubStaging { get; }
 
     public SynthResult HostileDefault { get; }
+
+    /// <summary>The property test's hostile values as literal variables of a function and a service (<see cref="SamplePlans.PropertySample"/>).</summary>
+    public BuiltApp PropertySample { get; }
+
+    public SynthResult PropertySampleDefault { get; }
 
     /// <summary>True when synth ran through the aws-cdk CLI rather than by running the app directly.</summary>
     public bool UsedCli { get; private set; }

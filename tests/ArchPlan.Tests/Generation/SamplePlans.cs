@@ -1,6 +1,7 @@
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
+using CsCheck;
 
 namespace ArchPlan.Tests.Generation;
 
@@ -180,6 +181,84 @@ internal static class SamplePlans
             Resources = resources.ToEquatableArray(),
             Variables = variables.ToEquatableArray(),
             Secrets = secrets.ToEquatableArray(),
+        };
+    }
+
+    /// <summary>The seed of <see cref="PropertyValues"/>: fixed, so the app built from them is the same on every run.</summary>
+    public const string PropertySeed = "0000lWdbprq1";
+
+    /// <summary>
+    /// Thirty values drawn, with <see cref="PropertySeed"/>, from the hostile strings of the property test
+    /// (<see cref="ArchPlan.Tests.Hostile.HostileText.Value"/>: quotes, backslashes, <c>*/</c>, Liquid delimiters, control characters,
+    /// U+2028, bidi controls, emoji, long lines), plus all fragments that can be encoded in UTF-8 in one value and a
+    /// 6,400-character line. Values
+    /// with a lone surrogate are left out: no UTF-8 file (cdk.json, the template) can carry one.
+    /// </summary>
+    public static IReadOnlyList<string> PropertyValues { get; } = CreatePropertyValues();
+
+    private static List<string> CreatePropertyValues()
+    {
+        static bool Encodable(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(value[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        var drawn = Check.Single(ArchPlan.Tests.Hostile.HostileText.Value.Array[60], _ => true, PropertySeed);
+        var values = drawn.Where(Encodable).Distinct(StringComparer.Ordinal).Take(30).ToList();
+        values.Add(string.Concat(ArchPlan.Tests.Hostile.HostileText.Fragments.Where(Encodable)));
+        values.Add(string.Concat(Enumerable.Repeat("\"\\*/{{ }}{% %}\u2028\u202Eé🙂 ", 400))); // a very long line
+
+        return values;
+    }
+
+    /// <summary>
+    /// A Lambda function and a Fargate service that both get <see cref="PropertyValues"/> as literal variables
+    /// V01, V02, ... (descriptions hostile too), for the end-to-end check that they reach the template byte-exact.
+    /// </summary>
+    public static Plan PropertySample()
+    {
+        const string f = "docs/plans/property-sample.md";
+        var line = 10;
+        SourceLocation Next() => At(f, line++);
+        var values = PropertyValues;
+        return new Plan
+        {
+            FilePath = f,
+            FrontMatter = new FrontMatter
+            {
+                IsPresent = true,
+                Location = At(f, 1),
+                Fields = new[] { new FrontMatterField("title", "Property sample " + values[0], At(f, 2)) }.ToEquatableArray(),
+            },
+            Product = "property-sample",
+            ProductOrigin = ProductOrigin.FrontMatter,
+            Resources = new[]
+            {
+                new PlannedResource { Kind = ResourceKind.LambdaFunction, Name = "sample-function", Text = "Lambda " + values[1], Location = Next(), Runtime = "python3.12" },
+                new PlannedResource
+                {
+                    Kind = ResourceKind.FargateService, Name = "sample-service", Text = "Fargate " + values[2], Location = Next(),
+                    Cpu = 256, MemoryMb = 512, Image = "public.ecr.aws/docker/library/busybox:latest",
+                },
+            }.ToEquatableArray(),
+            Variables = values.Select((value, i) => new EnvVariable
+            {
+                Name = $"V{i + 1:D2}",
+                Description = values[(i + 1) % values.Count],
+                Value = ValueSpec.Literal(value),
+                Required = Requirement.Required,
+                Location = Next(),
+            }).ToEquatableArray(),
         };
     }
 }

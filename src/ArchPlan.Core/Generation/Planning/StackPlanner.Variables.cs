@@ -16,10 +16,10 @@ internal sealed partial class StackPlanner
 {
     // ----- secrets -----
 
-    [GeneratedRegex("^[A-Za-z0-9/_+=.@-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9/_+=.@-]+\\z")]
     private static partial Regex SecretNamePattern();
 
-    [GeneratedRegex("-[A-Za-z0-9]{6}$")]
+    [GeneratedRegex("-[A-Za-z0-9]{6}\\z")]
     private static partial Regex SecretSuffixPattern();
 
     private void CheckSecretName(string name, SourceLocation location)
@@ -280,7 +280,7 @@ internal sealed partial class StackPlanner
 
     private Node? ResolveResourceWords(EnvVariable variable, string words, IReadOnlyList<string> nameStems)
     {
-        var exact = Find(words, n => !n.IsContainer && ResourceWords.Attribute(n, nameStems) is not null);
+        var exact = Find(words, n => !n.IsContainer && IsGenerated(n) && ResourceWords.Attribute(n, nameStems) is not null);
         if (exact is not null)
         {
             return exact;
@@ -289,7 +289,7 @@ internal sealed partial class StackPlanner
         var kinds = ResourceWords.KindsNamedBy(stems);
         var distinctiveWords = stems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
         // Words that name no kind must name the resource itself ("from Glacier vault" matches nothing).
-        var candidates = _nodes.Where(n => ResourceWords.Attribute(n, nameStems) is not null && !n.IsContainer
+        var candidates = _nodes.Where(n => ResourceWords.Attribute(n, nameStems) is not null && !n.IsContainer && IsGenerated(n)
             && (kinds.Count == 0 ? !n.IsLambda && NameMatcher.Overlap(distinctiveWords, n.Stems) > 0 : kinds.Contains(n.Kind))).ToList();
         if (candidates.Count == 0)
         {
@@ -321,7 +321,7 @@ internal sealed partial class StackPlanner
                 continue;
             }
             var prefix = nameStems.Take(nameStems.Count - suffix.Length).ToList();
-            var ofKind = _nodes.Where(n => kinds.Contains(n.Kind)).ToList();
+            var ofKind = _nodes.Where(n => kinds.Contains(n.Kind) && IsGenerated(n)).ToList();
             if (prefix.Count == 0)
             {
                 return ofKind.Count == 1 ? ofKind[0] : null;
@@ -408,7 +408,7 @@ internal sealed partial class StackPlanner
         return matched.Count == 0 ? computes : [.. matched.OrderBy(c => c.Order)];
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+\\z")]
     private static partial Regex LambdaVariablePattern();
 
     /// <summary>Sets the variable on one compute; false when it could not be set there (a diagnostic says why).</summary>

@@ -108,7 +108,7 @@ internal sealed partial class StackPlanner
             memory ?? 0, timeout ?? 0, resource.DeadLetterQueue, node.InVpc, node.Origin);
     }
 
-    [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$")]
+    [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*\\z")]
     private static partial Regex RepositoryPattern();
 
     private static readonly Dictionary<int, int[]> FargateSizes = new()

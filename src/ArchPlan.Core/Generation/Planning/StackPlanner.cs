@@ -159,7 +159,7 @@ internal sealed partial class StackPlanner
         "Secrets", "EventSources", "Iam",
         // Types the templates name without qualification (a namespace 'App' hides Amazon.CDK.App: found by the property test).
         "App", "Stack", "StackProps", "IStackProps", "Construct", "Node", "Program", "PlanSettings", "Environment",
-        "Duration", "Console", "Math", "String", "Object", "Exception", "Convert",
+        "Duration", "Console", "Math", "String", "Object", "Exception", "Convert", "InvalidOperationException", "CultureInfo",
     };
 
     private IEnumerable<Node> Of(ResourceKind kind) => _nodes.Where(n => n.Kind == kind);
@@ -167,7 +167,7 @@ internal sealed partial class StackPlanner
     // Construct ids are the members without '@': unique because members are, and free of '/'.
     private static string Id(string member) => member.TrimStart('@');
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex ProductPattern();
 
     private string StackClassName(string projectName)
@@ -186,7 +186,8 @@ internal sealed partial class StackPlanner
             words = _plan.FrontMatter.Title ?? projectName;
         }
         var name = CSharpNames.WithSuffix(words, "Stack", projectName + "Stack");
-        return name.StartsWith('@') ? name[1..] + "Stack" : name;
+        // A class named Stack would derive from itself (title or product "stack": found by the property test).
+        return name.StartsWith('@') ? name[1..] + "Stack" : name == "Stack" ? projectName + "Stack" : name;
     }
 
     private static string StableGuid(string text)
@@ -488,16 +489,26 @@ internal sealed partial class StackPlanner
         }
     }
 
+    /// <summary>
+    /// False for an API that fronts no function: it is not generated, so nothing may refer to it (no variable takes
+    /// its URL, no alarm watches its errors). Found by the property test: the code named an undeclared member.
+    /// </summary>
+    private bool IsGenerated(Node node) => node.Kind is not (ResourceKind.RestApi or ResourceKind.HttpApi) || _apiFunctions.ContainsKey(node);
+
     private void ChooseAlarmSource(Node alarm, MetricSources metricSources)
     {
         var inferred = false;
+        if (_alarmSources.TryGetValue(alarm, out var linked) && !IsGenerated(linked))
+        {
+            _alarmSources.Remove(alarm);
+        }
         if (!_alarmSources.TryGetValue(alarm, out var source))
         {
             inferred = true;
             var words = ResourceWords.Stems(alarm.Resource.Text).Where(w => !ResourceWords.KindWords.Contains(w) && w != "alarm").ToList();
             var candidates = metricSources.Candidates;
             source = metricSources.Best(words) ?? (candidates.Count == 1 ? candidates[0] : null);
-            if (source is null)
+            if (source is null || !IsGenerated(source))
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationAlarmWithoutMetric, alarm.Resource.Location, alarm.Name);
                 return;
