@@ -139,7 +139,7 @@ internal sealed partial class TemplateAnalyzer
 
     /// <summary>
     /// Which resource each resource exists for: a service's task definition, a queue's or function's dead-letter
-    /// queue, and anything CDK nests under another resource's construct path (<c>Stack/Fn/DeadLetterQueue/Resource</c>).
+    /// queue, a database's attached secret, and anything CDK nests under another resource's construct path (<c>Stack/Fn/DeadLetterQueue/Resource</c>).
     /// </summary>
     private Dictionary<string, string> Owners()
     {
@@ -161,6 +161,15 @@ internal sealed partial class TemplateAnalyzer
             if (target is not null && target != id && _resources.ContainsKey(target))
             {
                 owners.TryAdd(target, id);
+            }
+
+            // A database's generated credentials are attached to it: the secret is the database's, with or without
+            // construct paths (a template synthesized with --no-path-metadata, or written by hand).
+            if (body["Type"]?.Text == "AWS::SecretsManager::SecretTargetAttachment"
+                && RefTarget(properties?["SecretId"]) is { } secret && RefTarget(properties?["TargetId"]) is { } database
+                && secret != database && _resources.ContainsKey(secret) && _resources.ContainsKey(database))
+            {
+                owners.TryAdd(secret, database);
             }
         }
 

@@ -142,6 +142,10 @@ public sealed class CdkAppFixture : IDisposable
             // What the CLI does: cdk.json's context plus -c values in CDK_CONTEXT_JSON, output folder in CDK_OUTDIR.
             var cdkJson = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Directory, "cdk.json")))!.AsObject();
             var merged = cdkJson["context"]?.DeepClone().AsObject() ?? [];
+            // The context the CLI itself adds: construct paths and asset metadata in the template, no version reporting.
+            merged["aws:cdk:enable-path-metadata"] = true;
+            merged["aws:cdk:enable-asset-metadata"] = true;
+            merged["aws:cdk:version-reporting"] = false;
             foreach (var (key, value) in context)
             {
                 merged[key] = value;

@@ -98,4 +98,32 @@ public sealed class ConstructOwnerTests
             Assert.Equal("Fn" + n, owners["Fn" + n + "Policy"]);
         }
     }
+
+    [Fact]
+    public void A_secret_attached_to_a_database_is_the_databases_even_without_construct_paths()
+    {
+        // What `cdk synth --no-path-metadata` writes for an RDS instance with generated credentials: no Metadata at all.
+        static JsonObject Ref(string id) => new() { ["Ref"] = id };
+        var resources = new JsonObject
+        {
+            ["DbSecret"] = new JsonObject { ["Type"] = "AWS::SecretsManager::Secret", ["Properties"] = new JsonObject { ["GenerateSecretString"] = new JsonObject() } },
+            ["DbSecretAttachment"] = new JsonObject
+            {
+                ["Type"] = "AWS::SecretsManager::SecretTargetAttachment",
+                ["Properties"] = new JsonObject { ["SecretId"] = Ref("DbSecret"), ["TargetId"] = Ref("Db"), ["TargetType"] = "AWS::RDS::DBInstance" },
+            },
+            ["Db"] = new JsonObject { ["Type"] = "AWS::RDS::DBInstance", ["Properties"] = new JsonObject { ["Engine"] = "postgres" } },
+            ["Loose"] = new JsonObject { ["Type"] = "AWS::SecretsManager::Secret", ["Properties"] = new JsonObject() },
+        };
+        using var temp = InfraTestFiles.Temp();
+        var path = Path.Combine(temp.Dir, "db.template.json");
+        File.WriteAllText(path, new JsonObject { ["Resources"] = resources }.ToJsonString());
+
+        var model = InfrastructureReader.Read(path).Value!;
+
+        Assert.Equal("Db", model.Resources.Single(r => r.LogicalId == "DbSecret").PartOf);
+        Assert.Null(model.Resources.Single(r => r.LogicalId == "Loose").PartOf);
+        // The database's own credentials are not a secret the plan would list; an unattached one still is.
+        Assert.Equal(["Loose"], model.Secrets.Select(s => s.Name).ToArray());
+    }
 }
