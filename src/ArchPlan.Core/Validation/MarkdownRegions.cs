@@ -16,6 +16,7 @@ internal sealed class MarkdownRegions
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseTaskLists()
+        .Use<Reading.OpenDelimiterCursorExtension>()
         .Build();
 
     private readonly List<(int Start, int End)> _excluded;
