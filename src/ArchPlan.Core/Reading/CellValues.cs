@@ -6,6 +6,11 @@ namespace ArchPlan.Reading;
 /// <summary>Interprets the cells of configuration tables: values, Required, JSON secret formats, scope lists.</summary>
 public static partial class CellValues
 {
+    // Hoisted: an array written at the call site is allocated (and filled) on every call.
+    private static readonly char[] RequiredWordEnd = [' ', '(', ',', ';'];
+    private static readonly char[] RequiredMarkup = ['*', '_', '`', '.'];
+    private static readonly char[] FieldSeparators = [',', ';', '\n'];
+
     /// <summary>Reads a value cell: "(from RDS)" is a resource attribute, "(Secrets Manager)" a secret, a dash nothing, else a literal.</summary>
     public static ValueSpec ParseValue(string cell)
     {
@@ -51,12 +56,12 @@ public static partial class CellValues
     /// <summary>Yes/No/blank as people write them; anything else is <see cref="Requirement.Invalid"/>.</summary>
     public static Requirement ParseRequired(string cell)
     {
-        var text = cell.Trim().Trim('*', '_', '`', '.').Trim().ToLowerInvariant();
+        var text = cell.Trim().Trim(RequiredMarkup).Trim().ToLowerInvariant();
         if (text.Length == 0)
         {
             return Requirement.Unspecified;
         }
-        var first = text.Split([' ', '(', ',', ';'], 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        var first = text.Split(RequiredWordEnd, 2, StringSplitOptions.RemoveEmptyEntries)[0];
         return first switch
         {
             "yes" or "y" or "true" or "required" or "mandatory" or "✓" or "✔" or "✔️" or "✅" or "x" or "always" or "must" => Requirement.Required,
@@ -79,7 +84,7 @@ public static partial class CellValues
             return [];
         }
         var fields = new List<string>();
-        foreach (var part in format[(open + 1)..close].Split([',', ';', '\n']))
+        foreach (var part in format[(open + 1)..close].Split(FieldSeparators))
         {
             var name = FieldKey(part.Trim());
             if (name.Length > 0 && name != "..." && name != "…" && FieldName().IsMatch(name) && !fields.Contains(name))

@@ -9,6 +9,8 @@ namespace ArchPlan.Reading;
 /// <summary>Finds the Environment Variables and Secrets tables and reads their rows.</summary>
 internal sealed class ConfigTableReader(SourceText source, Outline outline, DiagnosticBag diagnostics)
 {
+    private static readonly char[] QuoteIndent = [' ', '\t', '>'];
+
     private readonly List<ConfigTable> _tables = [];
     private readonly List<EnvVariable> _variables = [];
     private readonly List<PlannedSecret> _secrets = [];
@@ -25,9 +27,13 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
         {
             ReadTable(table, substitute);
         }
+        // A table cell's paragraph is one line of a table that Markdig did recognise: never a broken table.
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
-            ReportBrokenTable(paragraph);
+            if (paragraph.Parent is not TableCell)
+            {
+                ReportBrokenTable(paragraph);
+            }
         }
     }
 
@@ -108,7 +114,8 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
             {
                 diagnostics.Add(DiagnosticCatalog.RowCellCount, rowLocation, written, headerCount);
             }
-            string Cell(int index) => index >= 0 && index < cells.Count ? InlineText.Of(cells[index], inTableCell: true) : "";
+            var texts = new string?[cells.Count];
+            string Cell(int index) => index >= 0 && index < cells.Count ? texts[index] ??= InlineText.Of(cells[index], inTableCell: true) : "";
             SourceLocation CellAt(int index) => index >= 0 && index < cells.Count && !cells[index].Span.IsEmpty && cells[index].Span.Start > 0 ? source.At(cells[index].Span.Start, cells[index].Span.Length) : rowLocation;
 
             var name = substitute(Cell(nameIndex).Trim());
@@ -187,7 +194,7 @@ internal sealed class ConfigTableReader(SourceText source, Outline outline, Diag
         // Markdig releases a paragraph's Lines once its inlines are parsed, so look at the source text.
         var lines = source.Text.Substring(paragraph.Span.Start, Math.Min(paragraph.Span.Length, source.Text.Length - paragraph.Span.Start))
             .Split('\n')
-            .Select(l => l.TrimStart(' ', '\t', '>').Trim())
+            .Select(l => l.TrimStart(QuoteIndent).Trim())
             .Where(l => l.Length > 0)
             .ToList();
         if (lines.Count < 2 || !lines.All(l => l.StartsWith('|') || l.EndsWith('|')))

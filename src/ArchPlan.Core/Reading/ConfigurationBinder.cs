@@ -6,6 +6,10 @@ namespace ArchPlan.Reading;
 /// <summary>Joins what the tables say: per-environment rows into one variable, and variables to the secret fields they come from.</summary>
 internal static class ConfigurationBinder
 {
+    // Hoisted: an array written at the call site is allocated (and filled) on every call.
+    private static readonly char[] VariableSeparators = ['_', '-'];
+    private static readonly char[] SecretSeparators = ['/', '-', '_', '.'];
+
     private static readonly Dictionary<string, string[]> FieldSynonyms = new(StringComparer.OrdinalIgnoreCase)
     {
         ["username"] = ["user", "username", "login"],
@@ -109,7 +113,7 @@ internal static class ConfigurationBinder
     /// <summary>True when the variable's last words name the field: POSTGRES_PASSWORD ↔ password, DB_USER ↔ username, DB_NAME ↔ database.</summary>
     internal static bool FieldMatches(string variable, string field)
     {
-        var tokens = variable.ToLowerInvariant().Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = variable.ToLowerInvariant().Split(VariableSeparators, StringSplitOptions.RemoveEmptyEntries);
         var normalizedField = new string([.. field.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
         if (tokens.Length == 0 || normalizedField.Length == 0)
         {
@@ -140,7 +144,7 @@ internal static class ConfigurationBinder
 
     private static int Overlap(string variable, string secret)
     {
-        var variableTokens = variable.ToLowerInvariant().Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        return secret.ToLowerInvariant().Split(['/', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Count(variableTokens.Contains);
+        var variableTokens = variable.ToLowerInvariant().Split(VariableSeparators, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        return secret.ToLowerInvariant().Split(SecretSeparators, StringSplitOptions.RemoveEmptyEntries).Count(variableTokens.Contains);
     }
 }

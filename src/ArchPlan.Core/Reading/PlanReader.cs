@@ -15,6 +15,7 @@ public static partial class PlanReader
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UsePreciseSourceLocation()
+        .Use<OpenDelimiterCursorExtension>()
         .Build();
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

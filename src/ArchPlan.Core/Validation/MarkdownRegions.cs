@@ -16,13 +16,25 @@ internal sealed class MarkdownRegions
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseTaskLists()
+        .Use<Reading.OpenDelimiterCursorExtension>()
         .Build();
 
-    private readonly List<(int Start, int End)> _excluded;
+    // The excluded ranges sorted by start, and for each the largest end among it and those before it,
+    // so a lookup is a binary search rather than a scan of every range before the one asked about.
+    private readonly int[] _starts;
+    private readonly int[] _maxEnds;
 
     private MarkdownRegions(List<(int Start, int End)> excluded, (int Start, int End)? frontMatter)
     {
-        _excluded = excluded;
+        _starts = new int[excluded.Count];
+        _maxEnds = new int[excluded.Count];
+        var maxEnd = int.MinValue;
+        for (var i = 0; i < excluded.Count; i++)
+        {
+            _starts[i] = excluded[i].Start;
+            maxEnd = Math.Max(maxEnd, excluded[i].End);
+            _maxEnds[i] = maxEnd;
+        }
         FrontMatter = frontMatter;
     }
 
@@ -62,18 +74,20 @@ internal sealed class MarkdownRegions
     public bool IsExcluded(int start, int length)
     {
         var end = start + Math.Max(length, 1) - 1;
-        foreach (var (excludedStart, excludedEnd) in _excluded)
+
+        // The ranges starting at or before the end overlap when one of them ends at or after the start.
+        var index = Array.BinarySearch(_starts, end);
+        var last = index >= 0 ? LastWithStart(index) : ~index - 1;
+        return last >= 0 && _maxEnds[last] >= start;
+    }
+
+    private int LastWithStart(int index)
+    {
+        while (index + 1 < _starts.Length && _starts[index + 1] == _starts[index])
         {
-            if (excludedStart > end)
-            {
-                break;
-            }
-            if (excludedEnd >= start)
-            {
-                return true;
-            }
+            index++;
         }
-        return false;
+        return index;
     }
 
     // Found by hand rather than from Markdig so a front matter hidden by a BOM (which the reader

@@ -21,6 +21,23 @@ public sealed class LambdaEnvironmentSizeRuleTests
     }
 
     [Fact]
+    public void Reports_each_function_that_shares_an_oversized_set_of_variables()
+    {
+        // Three unscoped blobs reach every function; two scoped ones push only 'ingest' further.
+        var variables = Enumerable.Range(0, 5).Select(i => Variable($"BLOB_{i}", new string('a', 1000), 30 + i))
+            .Concat(Enumerable.Range(5, 2).Select(i => Variable($"BLOB_{i}", new string('a', 1000), 30 + i, "ingest")));
+        var plan = Plan(resources: [Lambda("export", 20), Lambda("ingest", 21), Lambda("report", 22)], variables: variables);
+
+        Assert.Equal(
+            [
+                (20, "Lambda function 'export' gets an estimated 5061 bytes"),
+                (21, "Lambda function 'ingest' gets an estimated 7085 bytes"),
+                (22, "Lambda function 'report' gets an estimated 5061 bytes"),
+            ],
+            Run(new LambdaEnvironmentSizeRule(), plan).Select(d => (d.Location.Line, d.Message[..d.Message.IndexOf(" of environment", StringComparison.Ordinal)])));
+    }
+
+    [Fact]
     public void Passes_a_function_under_the_limit()
     {
         var variables = Enumerable.Range(0, 3).Select(i => Variable($"BLOB_{i}", new string('a', 1000), 30 + i));

@@ -9,20 +9,24 @@ internal sealed class DuplicateSecretRule : IPlanRule
 {
     public void Check(ValidationContext context, DiagnosticBag diagnostics)
     {
-        var seen = new List<(PlannedSecret Secret, IReadOnlySet<string>? Environments)>();
+        // Compared with the earlier secrets of the same name only, in order (see DuplicateVariableRule).
+        var seen = new Dictionary<string, List<(PlannedSecret Secret, IReadOnlySet<string>? Environments)>>(StringComparer.Ordinal);
         foreach (var secret in context.Plan.Secrets)
         {
             var environments = context.EnvironmentsOf(secret);
-            var first = seen.FirstOrDefault(s =>
-                string.Equals(s.Secret.Name, secret.Name, StringComparison.Ordinal)
-                && ValidationContext.Overlap(s.Environments, environments));
+            if (!seen.TryGetValue(secret.Name, out var sameName))
+            {
+                sameName = [];
+                seen.Add(secret.Name, sameName);
+            }
+            var first = sameName.FirstOrDefault(s => ValidationContext.Overlap(s.Environments, environments));
             if (first.Secret is not null)
             {
                 diagnostics.Add(DiagnosticCatalog.DuplicateSecret, secret.Location, Shown.Text(secret.Name), first.Secret.Location.Line);
             }
             else
             {
-                seen.Add((secret, environments));
+                sameName.Add((secret, environments));
             }
         }
     }

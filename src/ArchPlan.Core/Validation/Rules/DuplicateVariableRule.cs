@@ -13,13 +13,19 @@ internal sealed class DuplicateVariableRule : IPlanRule
 {
     public void Check(ValidationContext context, DiagnosticBag diagnostics)
     {
-        var seen = new List<(EnvVariable Variable, IReadOnlySet<string>? Environments)>();
+        // Only rows of the same name can clash, so each row is compared with the earlier rows of its name
+        // (in order, so the first clashing row is the one named), not with every earlier row.
+        var seen = new Dictionary<string, List<(EnvVariable Variable, IReadOnlySet<string>? Environments)>>(StringComparer.Ordinal);
         foreach (var variable in context.Plan.Variables)
         {
             var environments = context.EnvironmentsOf(variable);
-            var first = seen.FirstOrDefault(s =>
-                string.Equals(s.Variable.Name, variable.Name, StringComparison.Ordinal)
-                && ValidationContext.Overlap(s.Environments, environments)
+            if (!seen.TryGetValue(variable.Name, out var sameName))
+            {
+                sameName = [];
+                seen.Add(variable.Name, sameName);
+            }
+            var first = sameName.FirstOrDefault(s =>
+                ValidationContext.Overlap(s.Environments, environments)
                 && ScopesOverlap(context, s.Variable, variable));
             if (first.Variable is not null)
             {
@@ -27,7 +33,7 @@ internal sealed class DuplicateVariableRule : IPlanRule
             }
             else
             {
-                seen.Add((variable, environments));
+                sameName.Add((variable, environments));
             }
         }
     }

@@ -26,18 +26,33 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
 
     public void Check(ValidationContext context, DiagnosticBag diagnostics)
     {
+        if (context.LambdaFunctions.Count == 0)
+        {
+            return;
+        }
+
+        // Worked out once per variable and once per set of variables: without scopes every function gets
+        // the same variables, and building and measuring the map is the costly part.
+        var targets = context.Plan.Variables.Select(v => (Variable: v, Targets: context.ComputeTargets(v))).ToList();
+        var measured = new List<(List<EnvVariable> Variables, Dictionary<string, string> Map, string? Environment, int Size)>();
         foreach (var function in context.LambdaFunctions)
         {
-            var variables = context.Plan.Variables.Where(v => context.ComputeTargets(v).Contains(function)).ToList();
+            var variables = targets.Where(t => t.Targets.Contains(function)).Select(t => t.Variable).ToList();
             if (variables.Count == 0)
             {
                 continue;
             }
-            var environments = context.Plan.Environments.Count == 0 ? [null] : context.Plan.Environments.Select(e => (string?)e).ToList();
-            var (map, environment) = environments
-                .Select(e => (Map: Environment(context, variables, e), Environment: e))
-                .MaxBy(x => Size(x.Map));
-            var size = Size(map);
+            var known = measured.FindIndex(m => m.Variables.SequenceEqual(variables, ReferenceEqualityComparer.Instance));
+            if (known < 0)
+            {
+                var environments = context.Plan.Environments.Count == 0 ? [null] : context.Plan.Environments.Select(e => (string?)e).ToList();
+                var (largestMap, largestEnvironment) = environments
+                    .Select(e => (Map: Environment(context, variables, e), Environment: e))
+                    .MaxBy(x => Size(x.Map));
+                measured.Add((variables, largestMap, largestEnvironment, Size(largestMap)));
+                known = measured.Count - 1;
+            }
+            var (_, map, environment, size) = measured[known];
             if (size > LimitBytes)
             {
                 var largest = string.Join(", ", map
