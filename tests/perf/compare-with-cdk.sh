@@ -7,7 +7,7 @@
 # The `cdk init` app asks for Amazon.CDK.Lib [2.275.0,3.0.0) and Constructs 10.*; both are pinned to the versions the
 # generated app uses (Amazon.CDK.Lib 2.160.0, Constructs 10.0.5) so both apps build from the same packages.
 # Usage: tests/perf/compare-with-cdk.sh [runs] [plan]   (runs: how many times each diff runs, default 5;
-#        plan: default samples/payments-api.md). Prints a Markdown table for docs/performance.md.
+#        plan: default samples/payments-api.md; ARCHPLAN_BIN: see below). Prints a Markdown table for docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -18,8 +18,13 @@ cdk="$repo/node_modules/.bin/cdk"
 export CDK_DISABLE_VERSION_CHECK=1 CDK_DISABLE_CLI_TELEMETRY=true JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 cdk_flags=(--no-notices --no-version-reporting)
 
-dotnet build src/ArchPlan.Cli -c Release -v:q -nologo > /dev/null
-archplan=(dotnet "$repo/src/ArchPlan.Cli/bin/Release/net10.0/archplan.dll")
+# ARCHPLAN_BIN=<executable> times that build instead (e.g. the native one: `dotnet publish src/ArchPlan.Cli -c Release -o <dir>`).
+if [ -n "${ARCHPLAN_BIN:-}" ]; then
+  archplan=("$ARCHPLAN_BIN")
+else
+  dotnet build src/ArchPlan.Cli -c Release -v:q -nologo > /dev/null
+  archplan=(dotnet "$repo/src/ArchPlan.Cli/bin/Release/net10.0/archplan.dll")
+fi
 # Outside the repository, so neither app picks up the repository's Directory.Build.props or Directory.Packages.props.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

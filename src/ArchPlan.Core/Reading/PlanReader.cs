@@ -11,7 +11,8 @@ namespace ArchPlan.Reading;
 /// <summary>Reads an architecture plan (Markdown with YAML front matter) into a <see cref="Plan"/> and its diagnostics.</summary>
 public static partial class PlanReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The Markdown pipeline plans are read with; stages that map model spans back to text (tables) parse with it too.</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UsePreciseSourceLocation()

@@ -20,12 +20,8 @@ public sealed record TablesOptions(bool KeepRemoved = false, string? Environment
 /// </summary>
 public static class TableSplicer
 {
-    // The reader's pipeline: the same spans and the same cell boundaries as the plan model.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UsePreciseSourceLocation()
-        .Build();
+    // The reader's own pipeline: the same spans and the same cell boundaries as the plan model.
+    private static readonly MarkdownPipeline Pipeline = PlanReader.Pipeline;
 
     /// <summary>The plan text (without BOM) with its tables brought up to date with <paramref name="model"/>.</summary>
     public static StageResult<string> Splice(string text, Plan plan, TableModel model, TablesOptions? options = null)
