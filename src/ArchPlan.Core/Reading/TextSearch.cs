@@ -22,5 +22,6 @@ internal static class TextSearch
 
     public static bool ContainsName(string text, string name) => WholeName(text, name).Any();
 
-    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
+    /// <summary>A character that continues a name: a letter, a digit, '_' or '-'.</summary>
+    public static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
 }
