@@ -98,64 +98,17 @@ internal static partial class ResourceLinker
     }
 
     /// <summary>
-    /// The resources a resource's text can mention, in plan order: those whose name stands in the text as a word,
-    /// the only one of each kind (named by its kind word), and any whose name is not a single word. A name made only
-    /// of name characters can stand in a text as a whole name only as one whole run of name characters, so an index
-    /// of names finds them from the text's words, and linking grows with the plan instead of with every pair.
+    /// The resources a resource's text can mention, in plan order: those whose name may stand in the text
+    /// (<see cref="NameIndex"/>) and the only one of each kind (named by its kind word), so linking grows with the plan
+    /// instead of with every pair of resources.
     /// </summary>
-    private sealed class MentionCandidates
+    private sealed class MentionCandidates(List<PlannedResource> resources)
     {
-        private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
-        private readonly List<int> _always = [];
-        private readonly List<PlannedResource> _resources;
+        private readonly NameIndex _names = new(
+            resources.Select(r => r.Name).ToList(),
+            resources.Select((r, i) => (r.Kind, i)).GroupBy(x => x.Kind).Where(g => g.Count() == 1).Select(g => g.Single().i));
 
-        public MentionCandidates(List<PlannedResource> resources)
-        {
-            _resources = resources;
-            var kindCounts = resources.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
-            for (var i = 0; i < resources.Count; i++)
-            {
-                var name = resources[i].Name;
-                if (kindCounts[resources[i].Kind] == 1 || name.Length == 0 || !name.All(TextSearch.IsNameChar))
-                {
-                    _always.Add(i);
-                }
-                else
-                {
-                    if (!_byName.TryGetValue(name, out var list))
-                    {
-                        _byName[name] = list = [];
-                    }
-                    list.Add(i);
-                }
-            }
-        }
-
-        public IEnumerable<PlannedResource> For(PlannedResource from)
-        {
-            var found = new SortedSet<int>(_always);
-            var byWord = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
-            var text = from.Text;
-            for (var start = 0; start < text.Length;)
-            {
-                if (!TextSearch.IsNameChar(text[start]))
-                {
-                    start++;
-                    continue;
-                }
-                var end = start;
-                while (end < text.Length && TextSearch.IsNameChar(text[end]))
-                {
-                    end++;
-                }
-                if (byWord.TryGetValue(text.AsSpan(start, end - start), out var named))
-                {
-                    found.UnionWith(named);
-                }
-                start = end;
-            }
-            return found.Select(i => _resources[i]);
-        }
+        public IEnumerable<PlannedResource> For(PlannedResource from) => _names.Candidates(from.Text).Select(i => resources[i]);
     }
 
     /// <summary>True when <paramref name="from"/>'s text names <paramref name="to"/>, by its name or, when it is the only one of its kind, by its kind word.</summary>

@@ -147,14 +147,27 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
             used[draft.Name] = draft;
         }
 
-        // Resource names are not schedule words: `nightly-cleanup` or `hourly-sync` states no schedule.
-        var names = _drafts.Select(d => d.Name).Where(n => n.Length > 0).OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
-        var nameWords = names.Count == 0 ? null : new Regex($@"(?<![\w-])(?:{string.Join('|', names)})(?![\w-])", RegexOptions.IgnoreCase);
+        // Resource names are not schedule words: `nightly-cleanup` or `hourly-sync` states no schedule. Each text is
+        // cleared of the names that may stand in it (longest first), not of every name: one pattern of every name
+        // made reading grow with names × texts.
+        var names = _drafts.Select(d => d.Name).Where(n => n.Length > 0).OrderByDescending(n => n.Length).ToList();
+        var nameIndex = new NameIndex(names);
+        var nameWords = new Dictionary<string, Regex>(StringComparer.Ordinal);
         var resources = new List<PlannedResource>();
         foreach (var draft in _drafts)
         {
             var isCompute = draft.Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
-            var scheduleText = nameWords?.Replace(draft.FullText, " ") ?? draft.FullText;
+            var present = nameIndex.Candidates(draft.FullText);
+            var scheduleText = draft.FullText;
+            if (present.Count > 0)
+            {
+                var pattern = $@"(?<![\w-])(?:{string.Join('|', present.Select(i => Regex.Escape(names[i])))})(?![\w-])";
+                if (!nameWords.TryGetValue(pattern, out var regex))
+                {
+                    nameWords[pattern] = regex = new Regex(pattern, RegexOptions.IgnoreCase);
+                }
+                scheduleText = regex.Replace(draft.FullText, " ");
+            }
             var schedule = draft.Kind is ResourceKind.EventBridgeRule || isCompute ? ScheduleParser.Parse(scheduleText) : null;
             if (schedule is null && draft.Kind == ResourceKind.EventBridgeRule && ScheduleParser.LooksLikeSchedule(scheduleText))
             {
