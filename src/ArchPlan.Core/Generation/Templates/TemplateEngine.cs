@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using ArchPlan.Common;
 using ArchPlan.Generation.ViewModel;
 using Fluid;
 using Fluid.Values;
@@ -24,7 +23,6 @@ internal sealed class TemplateEngine
     private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false, AllowParentheses = false });
     private static readonly TemplateOptions Options = CreateOptions();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> EmbeddedCache = new(StringComparer.Ordinal);
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string? _overrideDirectory;
     private readonly Dictionary<string, IFluidTemplate> _overrides = new(StringComparer.Ordinal);
@@ -60,7 +58,7 @@ internal sealed class TemplateEngine
 
         options.Filters.AddFilter("cs", (input, _, _) => Text(CSharpText.Literal(input.ToStringValue())));
         options.Filters.AddFilter("cs_comment", (input, _, _) => Text(CSharpText.Comment(input.ToStringValue())));
-        options.Filters.AddFilter("json", (input, _, _) => Text(JsonSerializer.Serialize(input.ToStringValue(), JsonOptions)));
+        options.Filters.AddFilter("json", (input, _, _) => Text(CompactJson.String(input.ToStringValue())));
         options.Filters.AddFilter("xml", (input, _, _) => Text(System.Security.SecurityElement.Escape(input.ToStringValue()) ?? ""));
         options.Filters.AddFilter("md", (input, _, _) => Text(MarkdownText.Inline(input.ToStringValue())));
         options.Filters.AddFilter("md_code", (input, _, _) => Text(MarkdownText.Code(input.ToStringValue())));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 
@@ -21,8 +20,6 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
 
     /// <summary>A realistic length for an ARN (secret ARNs with a long name run to about 100 characters).</summary>
     public const int ReferenceEstimate = 100;
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Check(ValidationContext context, DiagnosticBag diagnostics)
     {
@@ -69,7 +66,7 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
     internal static int Measure(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment) =>
         Size(Environment(context, variables, environment));
 
-    private static int Size(Dictionary<string, string> map) => JsonSerializer.SerializeToUtf8Bytes(map, Json).Length;
+    private static int Size(Dictionary<string, string> map) => CompactJson.ObjectSize(map);
 
     /// <summary>The map of names to (estimated) values a function gets in one environment.</summary>
     private static Dictionary<string, string> Environment(ValidationContext context, IEnumerable<EnvVariable> variables, string? environment)
