@@ -157,16 +157,20 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         foreach (var draft in _drafts)
         {
             var isCompute = draft.Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
-            var present = nameIndex.Candidates(draft.FullText);
+            // Only rules and compute state schedules; other texts are not searched.
             var scheduleText = draft.FullText;
-            if (present.Count > 0)
+            if (draft.Kind is ResourceKind.EventBridgeRule || isCompute)
             {
-                var pattern = $@"(?<![\w-])(?:{string.Join('|', present.Select(i => Regex.Escape(names[i])))})(?![\w-])";
-                if (!nameWords.TryGetValue(pattern, out var regex))
+                var present = nameIndex.Candidates(draft.FullText);
+                if (present.Count > 0)
                 {
-                    nameWords[pattern] = regex = new Regex(pattern, RegexOptions.IgnoreCase);
+                    var pattern = $@"(?<![\w-])(?:{string.Join('|', present.Select(i => Regex.Escape(names[i])))})(?![\w-])";
+                    if (!nameWords.TryGetValue(pattern, out var regex))
+                    {
+                        nameWords[pattern] = regex = new Regex(pattern, RegexOptions.IgnoreCase);
+                    }
+                    scheduleText = regex.Replace(draft.FullText, " ");
                 }
-                scheduleText = regex.Replace(draft.FullText, " ");
             }
             var schedule = draft.Kind is ResourceKind.EventBridgeRule || isCompute ? ScheduleParser.Parse(scheduleText) : null;
             if (schedule is null && draft.Kind == ResourceKind.EventBridgeRule && ScheduleParser.LooksLikeSchedule(scheduleText))
