@@ -7,27 +7,28 @@ namespace ArchPlan.Reading;
 /// <summary>Recognises which AWS resource a line of prose names, and the settings written beside it.</summary>
 public static partial class ResourceRecognizer
 {
+    // Source-generated: no Reflection.Emit at start-up (the CLI runs a fraction of a second) and the same code in the native build.
     private static readonly (Regex Pattern, ResourceKind Kind)[] Patterns =
     [
-        (new(@"\bstep\s*functions?\b|\bstate\s*machines?\b|\bsfn\b", RegexOptions.Compiled), ResourceKind.StateMachine),
-        (new(@"\b(?:aws\s+)?lambda\b(?!@)", RegexOptions.Compiled), ResourceKind.LambdaFunction),
-        (new(@"\b(?:ecs|fargate)\b", RegexOptions.Compiled), ResourceKind.FargateService),
-        (new(@"\becr\b|\bcontainer\s+registry\b", RegexOptions.Compiled), ResourceKind.EcrRepository),
-        (new(@"\bs3\b|\bbuckets?\b", RegexOptions.Compiled), ResourceKind.S3Bucket),
-        (new(@"\bdynamo\s*(?:db)?\b", RegexOptions.Compiled), ResourceKind.DynamoDbTable),
-        (new(@"\bsqs\b|\bqueues?\b|\bdead[- ]letter\b|\bdlq\b", RegexOptions.Compiled), ResourceKind.SqsQueue),
-        (new(@"\bsns\b|\btopics?\b", RegexOptions.Compiled), ResourceKind.SnsTopic),
-        (new(@"\bevent\s*bridge\b|\bcloudwatch\s+events?\b|\bscheduled\s+rules?\b|\bscheduler\b|\bcron\s+rule\b", RegexOptions.Compiled), ResourceKind.EventBridgeRule),
-        (new(@"\bapi\s*gateway\b|\bhttp\s+api\b|\brest\s+api\b|\bapigateway(?:v2)?\b", RegexOptions.Compiled), ResourceKind.RestApi),
-        (new(@"\b(?:cloudwatch\s+)?alarms?\b", RegexOptions.Compiled), ResourceKind.CloudWatchAlarm),
-        (new(@"\baurora\b", RegexOptions.Compiled), ResourceKind.AuroraCluster),
-        (new(@"\brds\b|\bpostgres(?:ql)?\b|\bmysql\b|\bmariadb\b|\brelational\s+database\b", RegexOptions.Compiled), ResourceKind.RdsInstance),
-        (new(@"\bvpcs?\b", RegexOptions.Compiled), ResourceKind.Vpc),
-        (new(@"\blog\s+groups?\b|\bcloudwatch\s+logs?\b", RegexOptions.Compiled), ResourceKind.LogGroup),
-        (new(@"\biam\b|\broles?\b", RegexOptions.Compiled), ResourceKind.IamRole),
-        (new(@"\bsecrets?\s+manager\b|\bsecrets?\b", RegexOptions.Compiled), ResourceKind.SecretsManagerSecret),
-        (new(@"\bkms\b", RegexOptions.Compiled), ResourceKind.KmsKey),
-        (new(@"\bdashboards?\b", RegexOptions.Compiled), ResourceKind.CloudWatchDashboard),
+        (StateMachineWords(), ResourceKind.StateMachine),
+        (LambdaFunctionWords(), ResourceKind.LambdaFunction),
+        (FargateServiceWords(), ResourceKind.FargateService),
+        (EcrRepositoryWords(), ResourceKind.EcrRepository),
+        (S3BucketWords(), ResourceKind.S3Bucket),
+        (DynamoDbTableWords(), ResourceKind.DynamoDbTable),
+        (SqsQueueWords(), ResourceKind.SqsQueue),
+        (SnsTopicWords(), ResourceKind.SnsTopic),
+        (EventBridgeRuleWords(), ResourceKind.EventBridgeRule),
+        (RestApiWords(), ResourceKind.RestApi),
+        (CloudWatchAlarmWords(), ResourceKind.CloudWatchAlarm),
+        (AuroraClusterWords(), ResourceKind.AuroraCluster),
+        (RdsInstanceWords(), ResourceKind.RdsInstance),
+        (VpcWords(), ResourceKind.Vpc),
+        (LogGroupWords(), ResourceKind.LogGroup),
+        (IamRoleWords(), ResourceKind.IamRole),
+        (SecretsManagerSecretWords(), ResourceKind.SecretsManagerSecret),
+        (KmsKeyWords(), ResourceKind.KmsKey),
+        (CloudWatchDashboardWords(), ResourceKind.CloudWatchDashboard),
     ];
 
     /// <summary>The kind the text names first (earliest mention wins, then the longest), with the matched span.</summary>
@@ -205,4 +206,61 @@ public static partial class ResourceRecognizer
 
     [GeneratedRegex(@"(?<repo>[a-z0-9][a-z0-9._/-]*[a-z0-9])\s+ecr\s+(?:repository|repo|image)")]
     private static partial Regex EcrBefore();
+
+    [GeneratedRegex(@"\bstep\s*functions?\b|\bstate\s*machines?\b|\bsfn\b")]
+    private static partial Regex StateMachineWords();
+
+    [GeneratedRegex(@"\b(?:aws\s+)?lambda\b(?!@)")]
+    private static partial Regex LambdaFunctionWords();
+
+    [GeneratedRegex(@"\b(?:ecs|fargate)\b")]
+    private static partial Regex FargateServiceWords();
+
+    [GeneratedRegex(@"\becr\b|\bcontainer\s+registry\b")]
+    private static partial Regex EcrRepositoryWords();
+
+    [GeneratedRegex(@"\bs3\b|\bbuckets?\b")]
+    private static partial Regex S3BucketWords();
+
+    [GeneratedRegex(@"\bdynamo\s*(?:db)?\b")]
+    private static partial Regex DynamoDbTableWords();
+
+    [GeneratedRegex(@"\bsqs\b|\bqueues?\b|\bdead[- ]letter\b|\bdlq\b")]
+    private static partial Regex SqsQueueWords();
+
+    [GeneratedRegex(@"\bsns\b|\btopics?\b")]
+    private static partial Regex SnsTopicWords();
+
+    [GeneratedRegex(@"\bevent\s*bridge\b|\bcloudwatch\s+events?\b|\bscheduled\s+rules?\b|\bscheduler\b|\bcron\s+rule\b")]
+    private static partial Regex EventBridgeRuleWords();
+
+    [GeneratedRegex(@"\bapi\s*gateway\b|\bhttp\s+api\b|\brest\s+api\b|\bapigateway(?:v2)?\b")]
+    private static partial Regex RestApiWords();
+
+    [GeneratedRegex(@"\b(?:cloudwatch\s+)?alarms?\b")]
+    private static partial Regex CloudWatchAlarmWords();
+
+    [GeneratedRegex(@"\baurora\b")]
+    private static partial Regex AuroraClusterWords();
+
+    [GeneratedRegex(@"\brds\b|\bpostgres(?:ql)?\b|\bmysql\b|\bmariadb\b|\brelational\s+database\b")]
+    private static partial Regex RdsInstanceWords();
+
+    [GeneratedRegex(@"\bvpcs?\b")]
+    private static partial Regex VpcWords();
+
+    [GeneratedRegex(@"\blog\s+groups?\b|\bcloudwatch\s+logs?\b")]
+    private static partial Regex LogGroupWords();
+
+    [GeneratedRegex(@"\biam\b|\broles?\b")]
+    private static partial Regex IamRoleWords();
+
+    [GeneratedRegex(@"\bsecrets?\s+manager\b|\bsecrets?\b")]
+    private static partial Regex SecretsManagerSecretWords();
+
+    [GeneratedRegex(@"\bkms\b")]
+    private static partial Regex KmsKeyWords();
+
+    [GeneratedRegex(@"\bdashboards?\b")]
+    private static partial Regex CloudWatchDashboardWords();
 }
