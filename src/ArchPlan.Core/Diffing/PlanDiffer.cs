@@ -78,10 +78,7 @@ public static class PlanDiffer
             var r = candidates[i];
             foreach (var name in NameMatcher.InfraNames(r.LogicalId, r.CdkPath, r.PhysicalName, r.Kind, plan.Product))
             {
-                if (!byName.TryGetValue(name, out var list))
-                {
-                    byName[name] = list = [];
-                }
+                var list = byName.ListFor(name);
                 list.Add(i);
             }
         }
@@ -90,10 +87,7 @@ public static class PlanDiffer
         var listsHolding = new Dictionary<InfraResource, List<List<InfraResource>>>();
         void Note(InfraResource resource, List<InfraResource> list)
         {
-            if (!listsHolding.TryGetValue(resource, out var lists))
-            {
-                listsHolding[resource] = lists = [];
-            }
+            var lists = listsHolding.ListFor(resource);
             lists.Add(list);
         }
 
@@ -218,10 +212,7 @@ public static class PlanDiffer
         {
             foreach (var v in compute[i].Environment.Concat(compute[i].Secrets))
             {
-                if (!settingName.TryGetValue(v.Name, out var list))
-                {
-                    settingName[v.Name] = list = [];
-                }
+                var list = settingName.ListFor(v.Name);
                 if (list.Count == 0 || list[^1] != i)
                 {
                     list.Add(i);
@@ -293,10 +284,7 @@ public static class PlanDiffer
                 {
                     continue;
                 }
-                if (!unplanned.TryGetValue(v.Name, out var list))
-                {
-                    unplanned[v.Name] = list = [];
-                }
+                var list = unplanned.ListFor(v.Name);
                 list.Add((c, v));
             }
         }

@@ -1,3 +1,5 @@
+using ArchPlan.Common;
+
 namespace ArchPlan.Reading;
 
 /// <summary>
@@ -26,10 +28,7 @@ internal sealed class NameIndex
                 _always.Add(i);
                 continue;
             }
-            if (!_byWord.TryGetValue(name, out var list))
-            {
-                _byWord[name] = list = [];
-            }
+            var list = _byWord.ListFor(name);
             list.Add(i);
         }
     }

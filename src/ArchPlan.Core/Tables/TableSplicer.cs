@@ -104,10 +104,7 @@ public static class TableSplicer
                 {
                     continue;
                 }
-                if (!slots.TryGetValue(variable, out var list))
-                {
-                    slots[variable] = list = [];
-                }
+                var list = slots.ListFor(variable);
                 list.AddRange(table.ValueSlots(row));
             }
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
@@ -372,10 +373,7 @@ internal sealed partial class StackPlanner
 
     private void AddRuleTarget(Node rule, Node target, string kind)
     {
-        if (!_ruleTargets.TryGetValue(rule, out var targets))
-        {
-            _ruleTargets[rule] = targets = [];
-        }
+        var targets = _ruleTargets.ListFor(rule);
         if (!targets.Any(t => t.Target == target))
         {
             targets.Add((target, kind));
@@ -461,10 +459,7 @@ internal sealed partial class StackPlanner
             {
                 foreach (var stem in candidates[i].Stems.Distinct(StringComparer.Ordinal))
                 {
-                    if (!_withStem.TryGetValue(stem, out var list))
-                    {
-                        _withStem[stem] = list = [];
-                    }
+                    var list = _withStem.ListFor(stem);
                     list.Add(i);
                 }
             }

@@ -1,3 +1,4 @@
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 
@@ -14,11 +15,7 @@ internal sealed class DuplicateSecretRule : IPlanRule
         foreach (var secret in context.Plan.Secrets)
         {
             var environments = context.EnvironmentsOf(secret);
-            if (!seen.TryGetValue(secret.Name, out var sameName))
-            {
-                sameName = [];
-                seen.Add(secret.Name, sameName);
-            }
+            var sameName = seen.ListFor(secret.Name);
             var first = sameName.FirstOrDefault(s => ValidationContext.Overlap(s.Environments, environments));
             if (first.Secret is not null)
             {

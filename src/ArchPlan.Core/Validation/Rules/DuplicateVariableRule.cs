@@ -1,3 +1,4 @@
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 
@@ -19,11 +20,7 @@ internal sealed class DuplicateVariableRule : IPlanRule
         foreach (var variable in context.Plan.Variables)
         {
             var environments = context.EnvironmentsOf(variable);
-            if (!seen.TryGetValue(variable.Name, out var sameName))
-            {
-                sameName = [];
-                seen.Add(variable.Name, sameName);
-            }
+            var sameName = seen.ListFor(variable.Name);
             var first = sameName.FirstOrDefault(s =>
                 ValidationContext.Overlap(s.Environments, environments)
                 && ScopesOverlap(context, s.Variable, variable));
