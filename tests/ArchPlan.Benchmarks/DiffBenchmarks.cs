@@ -25,10 +25,8 @@ public class DiffBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Workspace.Create($"diff-{TemplateResources}");
-        _template = Path.Combine(folder, $"{SyntheticTemplates.Stack}.template.json");
-        File.WriteAllText(_template, SyntheticTemplates.Build(TemplateResources, 100, out var planResources));
-        _plan = PlanReader.Parse(SyntheticPlans.Build(100, planResources), "plan.md").Value!;
+        _template = SyntheticTemplates.WriteWithPlan($"diff-{TemplateResources}", TemplateResources, 100, out var planText);
+        _plan = PlanReader.Parse(planText, "plan.md").Value!;
         _infra = InfrastructureReader.Read(_template).Value ?? throw new InvalidOperationException("the synthetic template does not read");
     }
 

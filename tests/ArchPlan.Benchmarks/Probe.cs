@@ -23,15 +23,13 @@ internal static class Probe
         }
         foreach (var size in Environment.GetEnvironmentVariable("AP_GEN") is null ? new[] { 10, 100, 1000, 2000, 4000 } : [])
         {
-            var folder = Workspace.Create($"probe-{size}");
-            var template = Path.Combine(folder, "t.template.json");
-            File.WriteAllText(template, SyntheticTemplates.Build(size, 100, out var planResources));
-            var text = SyntheticPlans.Build(100, planResources);
+            var template = SyntheticTemplates.WriteWithPlan($"probe-{size}", size, 100, out var text);
+            var folder = Path.GetDirectoryName(template)!;
             var plan = PlanReader.Parse(text, "plan.md").Value!;
             var infra = InfrastructureReader.Read(template).Value!;
             var model = TableModel.From(infra).Value!;
             var report = PlanDiffer.Diff(plan, infra);
-            Console.WriteLine($"template {size} resources ({new FileInfo(template).Length / 1024} KB), plan {planResources} resources: " +
+            Console.WriteLine($"template {size} resources ({new FileInfo(template).Length / 1024} KB), plan {plan.Resources.Count} resources: " +
                 $"{infra.Resources.Count} infra resources, {infra.Compute.Count} compute, {report.Findings.Count} findings, {model.Variables.Count} table rows");
             Time("  read plan (for comparison: the plan lists the template's resources)", () => PlanReader.Parse(text, "plan.md"));
             Time("  read template", () => InfrastructureReader.Read(template));

@@ -14,6 +14,19 @@ public static class SyntheticTemplates
 {
     public const string Stack = "BenchStack";
 
+    /// <summary>
+    /// Writes a template of <paramref name="resources"/> resources into a fresh workspace folder named
+    /// <paramref name="label"/> and returns its path, with the text of a plan of <paramref name="variables"/> variables
+    /// listing the template's resources (the pair diff and tables compare).
+    /// </summary>
+    public static string WriteWithPlan(string label, int resources, int variables, out string planText)
+    {
+        var template = Path.Combine(Workspace.Create(label), $"{Stack}.template.json");
+        File.WriteAllText(template, Build(resources, variables, out var planResources));
+        planText = SyntheticPlans.Build(variables, planResources);
+        return template;
+    }
+
     /// <summary>A template of exactly <paramref name="resources"/> CloudFormation resources (CDKMetadata included).</summary>
     /// <param name="resources">CloudFormation resources in the template.</param>
     /// <param name="variables">The plan's variable count: functions set <c>SETTING_k</c> for k below it.</param>

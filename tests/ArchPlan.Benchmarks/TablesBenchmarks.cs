@@ -26,10 +26,7 @@ public class TablesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Workspace.Create($"tables-{TemplateResources}");
-        _template = Path.Combine(folder, $"{SyntheticTemplates.Stack}.template.json");
-        File.WriteAllText(_template, SyntheticTemplates.Build(TemplateResources, 100, out var planResources));
-        _text = SyntheticPlans.Build(100, planResources);
+        _template = SyntheticTemplates.WriteWithPlan($"tables-{TemplateResources}", TemplateResources, 100, out _text);
         _plan = PlanReader.Parse(_text, "plan.md").Value!;
         _infra = InfrastructureReader.Read(_template).Value ?? throw new InvalidOperationException("the synthetic template does not read");
         _model = TableModel.From(_infra).Value!;
