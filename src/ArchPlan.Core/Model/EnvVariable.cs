@@ -70,6 +70,16 @@ public sealed record EnvVariable
     /// <summary>The Type column as written, when the table has one.</summary>
     public string? Type { get; init; }
 
+    /// <summary>Other names the row gives the variable (<c>`A` (or `B`)</c>): the same setting under another name.</summary>
+    public EquatableArray<string> Aliases { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// True when the value came from a column that gives an example (<c>Example</c>, <c>e.g.</c>) rather than the value
+    /// to deploy (<c>Default</c>, <c>Value</c>, a per-environment column): a different value in the infrastructure is then
+    /// a warning, not an error.
+    /// </summary>
+    public bool ValueIsExample { get; init; }
+
     /// <summary>Where the row's name cell is.</summary>
     public required SourceLocation Location { get; init; }
 
@@ -93,6 +103,12 @@ public sealed record PlannedSecret
 
     /// <summary>Field names of a JSON secret (<c>JSON: {username, password}</c>), empty for plain-string secrets.</summary>
     public EquatableArray<string> JsonFields { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The compute the secret is for, from a scoping column (<c>Used by</c>, <c>Component</c>); empty when the table does not say.</summary>
+    public EquatableArray<string> Scope { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>For per-environment secrets tables (an Environment column or heading): the environment this name is for.</summary>
+    public string? Environment { get; init; }
 
     public required SourceLocation Location { get; init; }
 

@@ -26,6 +26,12 @@ public sealed record Plan
 
     public EquatableArray<EnvVariable> Variables { get; init; } = EquatableArray<EnvVariable>.Empty;
 
+    /// <summary>
+    /// Variables read at build or deploy time (CDK context, <c>CDK_*</c>, deploy-script settings), not by the running
+    /// compute: never wired into functions or containers, never expected on them by diff.
+    /// </summary>
+    public EquatableArray<EnvVariable> BuildTimeVariables { get; init; } = EquatableArray<EnvVariable>.Empty;
+
     public EquatableArray<PlannedSecret> Secrets { get; init; } = EquatableArray<PlannedSecret>.Empty;
 
     /// <summary>The configuration tables as found in the source, for tools that rewrite them.</summary>

@@ -68,8 +68,30 @@ public sealed record PlannedResource
     /// <summary>Relationships stated in the plan, e.g. this rule starts that task.</summary>
     public EquatableArray<ResourceLink> Links { get; init; } = EquatableArray<ResourceLink>.Empty;
 
+    /// <summary>
+    /// What the plan states about the resource, phrase by phrase, and the construct property each phrase became
+    /// ("partition key `paymentId` (string)" → <c>PartitionKey</c>). The generator emits these, <c>show</c> lists them.
+    /// </summary>
+    public EquatableArray<ResourceAttribute> Attributes { get; init; } = EquatableArray<ResourceAttribute>.Empty;
+
+    /// <summary>Phrases of the resource's text that no attribute, link or name accounts for: reported as not generated.</summary>
+    public EquatableArray<PlanPhrase> NotGenerated { get; init; } = EquatableArray<PlanPhrase>.Empty;
+
+    /// <summary>True when the plan says the resource already exists ("existing VPC", "imported"): it is referenced, not created.</summary>
+    public bool External { get; init; }
+
     public bool IsCompute => Kind is ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask;
 }
+
+/// <summary>One stated attribute of a resource: the words the plan used and the property they set.</summary>
+/// <param name="Property">The attribute's key in the kind's vocabulary, e.g. <c>PartitionKey</c>, <c>Timeout</c>, <c>Lifecycle.Expiration</c>.</param>
+/// <param name="Value">The value in a canonical form (<c>paymentId:string</c>, <c>120</c>, <c>true</c>).</param>
+/// <param name="Phrase">The plan's own words, e.g. "partition key `paymentId` (string)".</param>
+/// <param name="Location">Where the words are.</param>
+public sealed record ResourceAttribute(string Property, string Value, string Phrase, SourceLocation Location);
+
+/// <summary>Words of the plan, with where they are.</summary>
+public sealed record PlanPhrase(string Text, SourceLocation Location);
 
 /// <summary>A schedule as CloudWatch/EventBridge expresses it, with the plan's own words.</summary>
 /// <param name="Expression"><c>cron(0 10 * * ? *)</c> or <c>rate(5 minutes)</c>.</param>
