@@ -115,7 +115,7 @@ public static partial class DiagnosticCatalog
 
     public static DiagnosticDescriptor GenerationApiWithoutFunction { get; } = Warning(
         "AP3023", "API fronts no function",
-        "API '{0}' fronts no Lambda function of the plan, so it is not generated",
+        "API '{0}' fronts no Lambda function of the plan; it is generated with a placeholder integration",
         "Say which function the API fronts, e.g. 'API Gateway in front of `{0}`'.");
 
     public static DiagnosticDescriptor GenerationAlarmWithoutMetric { get; } = Warning(
@@ -192,4 +192,69 @@ public static partial class DiagnosticCatalog
         "AP3038", "No compute for variables",
         "The plan has variables but no Lambda function or Fargate service/task, so they are only stored in cdk.json",
         "Add the compute resource to AWS Resources.");
+
+    public static DiagnosticDescriptor GenerationAttributeNeedsAnother { get; } = Warning(
+        "AP3040", "Setting needs another the plan does not state",
+        "'{1}' of '{0}' takes effect only with {2}, which the plan does not state; it is generated as written",
+        "Say that the resource is {3} as well, or drop the phrase.");
+
+    public static DiagnosticDescriptor GenerationDefaultUsed { get; } = Info(
+        "AP3041", "Default used for an unstated setting",
+        "The {0} of '{1}' is not stated in the plan; {2} is used",
+        "{3}");
+
+    public static DiagnosticDescriptor GenerationAttributeOverridden { get; } = Warning(
+        "AP3042", "Stated setting cannot be generated as written",
+        "'{1}' of '{0}' cannot be generated as written: {2}; {3} is used instead",
+        "Change the plan's words to what is generated, or change the design so both hold.");
+
+    public static DiagnosticDescriptor GenerationNotGenerated { get; } = Info(
+        "AP3043", "Stated but not generated",
+        "'{0}': not generated from the plan: {1}",
+        "Each phrase is listed in the app's README under 'Not generated' and as a comment in the stack's .cs file; add it by hand there, or reword it so ArchPlan understands it.");
+
+    public static DiagnosticDescriptor GenerationAccessDefault { get; } = Info(
+        "AP3044", "Access granted without a stated direction",
+        "'{0}' gets {1}: the plan does not say whether it reads or writes {2} '{3}'",
+        "Say 'reads from `{3}`' or 'writes to `{3}`' next to the compute to grant only what it needs.");
+
+    public static DiagnosticDescriptor GenerationExternalResource { get; } = Warning(
+        "AP3045", "Value from a resource the plan does not create",
+        "{0} comes from '{1}', which the plan does not create; its value is read from CDK context key '{2}' (seeded empty in cdk.json), and synth fails until it is given",
+        "Give the value with 'cdk synth -c {2}=...' or in cdk.json; list the resource under AWS Resources if this stack should create it.");
+
+    public static DiagnosticDescriptor GenerationExternalResourceListed { get; } = Info(
+        "AP3046", "Existing resource referenced, not created",
+        "{1} '{0}' already exists, so the stack does not create it",
+        "Values that come from it are read from CDK context; remove 'existing' from its entry if this stack should create it.");
+
+    public static DiagnosticDescriptor GenerationApiFunctionInferred { get; } = Info(
+        "AP3047", "API function inferred",
+        "API '{0}' fronts '{1}', the plan's only function",
+        "Say so in the plan ('in front of `{1}`') to make it explicit.");
+
+    public static DiagnosticDescriptor GenerationApiSeveralFunctions { get; } = Warning(
+        "AP3048", "API fronts several functions without routes",
+        "API '{0}' fronts both '{1}' and '{2}' but names no routes; every request goes to '{1}'",
+        "List the routes with the function serving each, e.g. 'POST /orders → `{2}`'.");
+
+    public static DiagnosticDescriptor GenerationRouteWithoutFunction { get; } = Warning(
+        "AP3049", "Route without a function",
+        "Route {1} of API '{0}' names no function that serves it ({2}); it gets a placeholder integration",
+        "Write the function beside the route, e.g. '{1} → `my-function`'.");
+
+    public static DiagnosticDescriptor GenerationRuleWithoutTarget { get; } = Warning(
+        "AP3050", "Rule starts nothing",
+        "Rule '{0}' starts nothing: the plan names no function, task or state machine for it",
+        "Say what it starts, e.g. 'triggers `my-function`'.");
+
+    public static DiagnosticDescriptor GenerationSecretWithoutCompute { get; } = Info(
+        "AP3051", "Secret with no compute to read it",
+        "Secret '{0}' is imported, but the plan has no Lambda function or Fargate service/task to read it",
+        "Add the compute that reads the secret to AWS Resources.");
+
+    public static DiagnosticDescriptor GenerationSecretWired { get; } = Info(
+        "AP3052", "Secret passed to compute by ARN",
+        "Secret '{0}' reaches {1} as variable {2} (its ARN), with read access to that secret only: {3}",
+        "Read the value at run time with GetSecretValue; a 'Used by' column in the Secrets table narrows who reads it.");
 }

@@ -99,16 +99,16 @@ public static partial class DiagnosticCatalog
         "AP1301", "Unknown resource", "'{0}' is not a resource ArchPlan recognises; it is not generated or compared",
         "Name the AWS service in the item, e.g. 'Lambda function', 'S3 bucket', 'DynamoDB table', 'SQS queue', 'SNS topic', 'EventBridge rule', 'API Gateway HTTP API', 'CloudWatch alarm', 'RDS PostgreSQL', 'Aurora', 'Step Functions state machine', 'ECS Fargate service/task'.");
 
-    public static readonly DiagnosticDescriptor UnparsedSchedule = Warning(
-        "AP1302", "Schedule not understood", "'{0}' reads like a schedule but ArchPlan cannot turn it into cron or rate",
+    public static readonly DiagnosticDescriptor UnparsedSchedule = Error(
+        "AP1302", "Schedule not understood", "'{0}' reads like a schedule but ArchPlan cannot turn it into cron or rate; a rule that never fires would be generated",
         "Write 'every 5 minutes', 'daily at 10:00 UTC', 'cron(0 10 * * ? *)' or 'rate(1 hour)'.");
 
     public static readonly DiagnosticDescriptor NoResourcesListed = Warning(
         "AP1303", "No resources listed", "the AWS Resources section lists no resources",
         "List each resource as a bullet, e.g. '- **Lambda Function** `snapshot` — Python 3.12, 512 MB'.");
 
-    public static readonly DiagnosticDescriptor DuplicateResourceName = Warning(
-        "AP1304", "Two resources with one name", "resource name '{0}' is used twice (first on line {1}); the second is renamed '{2}'",
+    public static readonly DiagnosticDescriptor DuplicateResourceName = Error(
+        "AP1304", "Two resources with one name", "resource name '{0}' is used twice (first on line {1}); references to it cannot tell them apart (the second is read as '{2}')",
         "Give each resource its own name.");
 
     // AP14xx: product.

@@ -82,11 +82,11 @@ public static partial class DiagnosticCatalog
         "Secret names are 1 to 512 characters of ASCII letters, digits and / _ + = . @ - only. Rename the secret, for example 'product/db/credentials'.");
 
     /// <summary>{0}: secret name; {1}: the six-character ending.</summary>
-    public static readonly DiagnosticDescriptor SecretNameLooksLikeArnSuffix = Warning(
+    public static readonly DiagnosticDescriptor SecretNameLooksLikeArnSuffix = Error(
         "AP2012",
         "Secret name ends like an ARN suffix",
         "Secret name '{0}' ends in a hyphen and six characters ('-{1}'), like the random suffix of a secret ARN",
-        "Secrets Manager and CDK's FromSecretNameV2 take such a name for a complete ARN, and reads of the secret fail with AccessDenied at run time (aws-cdk #27530). Change the ending, for example '/{1}' or '-{1}-key'.");
+        "Secrets Manager and CDK's FromSecretNameV2 take such a name for a complete ARN, and reads of the secret fail with AccessDenied at run time (aws-cdk #27530). Change the ending, for example '/{1}' or '-{1}-key'; an existing secret can keep its name if the app gets its complete ARN ('cdk synth -c \"{0}:arn=arn:aws:secretsmanager:...\"').");
 
     /// <summary>{0}: secret name.</summary>
     public static readonly DiagnosticDescriptor AwsManagedSecretName = Error(
@@ -168,18 +168,24 @@ public static partial class DiagnosticCatalog
         "Write the product as one slug, for example 'product: acme-games' (not a list or a mapping).");
 
     /// <summary>{0}: variable name; {1}: the resource words from the value; {2}: the plan's resources.</summary>
-    public static readonly DiagnosticDescriptor ValueFromUnknownResource = Error(
+    public static readonly DiagnosticDescriptor ValueFromUnknownResource = Warning(
         "AP2025",
-        "Value from a resource the plan does not have",
-        "Variable '{0}' takes its value from '{1}', but no resource of the plan matches it",
-        "Add the resource to the AWS Resources list, or change the words in _(from …)_ to name one of the plan's resources: {2}.");
+        "Value from a resource the plan does not create",
+        "Variable '{0}' takes its value from '{1}', which the plan does not create; the generated app reads it from CDK context key '{0}' and synth fails until it is given",
+        "That is right for a resource that already exists (say so in the plan); otherwise add the resource to the AWS Resources list, or name one of the plan's resources: {2}.");
 
     /// <summary>{0}: variable name; {1}: a secret name to suggest.</summary>
-    public static readonly DiagnosticDescriptor SecretReferenceUnresolved = Warning(
+    public static readonly DiagnosticDescriptor SecretReferenceUnresolved = Error(
         "AP2026",
         "No secret matches a variable read from Secrets Manager",
-        "Variable '{0}' takes its value from Secrets Manager, but no secret in the Secrets table matches it",
+        "Variable '{0}' takes its value from Secrets Manager, but no secret in the Secrets table matches it (candidates: {2})",
         "Name the secret in the value (for example _(from secret `{1}`)_), or add the secret to the Secrets table; a secret matches by name, by JSON field, or by being the only one.");
+
+    public static readonly DiagnosticDescriptor ValueNamesSecretAndResource = Error(
+        "AP2036",
+        "Value names both a secret and a resource",
+        "Variable '{0}' takes its value from '{1}', which names both secret '{2}' and {3} '{4}'",
+        "Write which one: _(from secret `{2}`)_ for the secret, or _(from {3} `{4}`)_ for the resource.");
 
     /// <summary>{0}: variable name; {1}: the scope entry; {2}: the plan's resources.</summary>
     public static readonly DiagnosticDescriptor UnknownScopeComponent = Warning(
@@ -243,4 +249,10 @@ public static partial class DiagnosticCatalog
         "Control character in the plan",
         "The line contains the control character {0}",
         "Remove it: control characters are invisible in editors, and printed raw they can change what a terminal shows.");
+
+    public static readonly DiagnosticDescriptor NothingPlanned = Error(
+        "AP2037",
+        "Nothing planned",
+        "The plan lists no resources, no environment variables and no secrets: there is nothing to generate or to compare",
+        "Add the Infrastructure section's AWS Resources list and the Configuration section (see templates/plan-template.md).");
 }

@@ -99,7 +99,10 @@ public sealed record PlanPhrase(string Text, SourceLocation Location);
 public sealed record Schedule(string Expression, string Text);
 
 /// <summary>How one resource relates to another (by the other's <see cref="PlannedResource.Name"/>).</summary>
-public sealed record ResourceLink(LinkKind Kind, string Target);
+/// <param name="Kind">What the relationship is.</param>
+/// <param name="Target">The other resource's name.</param>
+/// <param name="Access">For <see cref="LinkKind.Uses"/>: whether the plan's verbs say it reads, writes or both.</param>
+public sealed record ResourceLink(LinkKind Kind, string Target, Access Access = Access.Unspecified);
 
 public enum LinkKind
 {

@@ -71,6 +71,12 @@ internal static class ConfigurationBinder
 
     private static ValueSpec Bind(string name, ValueSpec value, IReadOnlyList<PlannedSecret> secrets)
     {
+        // "from invoices/smtp": words that are a secret's name bind to that secret, whatever else they might name
+        // (the Resource words stay, so the checker can report a value that names a resource too).
+        if (value.Kind == ValueKind.FromResource && value.Resource is { } words && SecretNamed(words, secrets) is { } namedSecret)
+        {
+            return value with { Kind = ValueKind.FromSecret, Secret = namedSecret.Name };
+        }
         if (value.Kind is not (ValueKind.None or ValueKind.FromSecret) || secrets.Count == 0)
         {
             return value;
@@ -142,9 +148,36 @@ internal static class ConfigurationBinder
             || (slash >= 0 && string.Equals(Spell(secret[(slash + 1)..]), variable, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The distinctive words a variable and a secret's name share. Words every credential has ("key", "token", "secret",
+    /// "password") do not count: SEARCH_TOKEN does not name analytics/token, and choosing it would be a guess.
+    /// </summary>
     private static int Overlap(string variable, string secret)
     {
-        var variableTokens = variable.ToLowerInvariant().Split(VariableSeparators, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var variableTokens = variable.ToLowerInvariant().Split(VariableSeparators, StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !GenericSecretWords.Contains(t)).ToHashSet();
         return secret.ToLowerInvariant().Split(SecretSeparators, StringSplitOptions.RemoveEmptyEntries).Count(variableTokens.Contains);
+    }
+
+    private static readonly HashSet<string> GenericSecretWords = new(StringComparer.Ordinal)
+    {
+        "key", "keys", "api", "token", "tokens", "secret", "secrets", "password", "passwd", "pass", "credentials", "credential", "creds",
+        "value", "string", "id", "name", "url", "uri", "auth", "access", "private", "public", "the", "arn",
+    };
+
+    /// <summary>The planned secret whose name the words are (as written, or without the product prefix), or null.</summary>
+    private static PlannedSecret? SecretNamed(string words, IReadOnlyList<PlannedSecret> secrets)
+    {
+        var text = words.Trim().Trim('`', '*', '_').Trim();
+        if (text.StartsWith("secret ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["secret ".Length..].Trim().Trim('`');
+        }
+        if (text.Length == 0 || text.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return secrets.FirstOrDefault(s => string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase))
+            ?? (secrets.Where(s => s.Name.EndsWith("/" + text, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
     }
 }

@@ -39,6 +39,13 @@ internal static partial class ResourceLinker
                     links[to].Add(new ResourceLink(LinkKind.Notifies, from.Name));
                     continue;
                 }
+                // "table `t` — read by `api`, written by `worker`": the compute named uses the resource, in that direction.
+                if (to.IsCompute && from.Kind is ResourceKind.S3Bucket or ResourceKind.DynamoDbTable or ResourceKind.SnsTopic or ResourceKind.SqsQueue
+                    && PassiveAccess(window, from.Kind) is { } passive)
+                {
+                    links[to].Add(new ResourceLink(LinkKind.Uses, from.Name, passive));
+                    continue;
+                }
                 switch (from.Kind, to.IsCompute)
                 {
                     case (ResourceKind.EventBridgeRule, true) when to.Kind == ResourceKind.LambdaFunction:
@@ -80,7 +87,7 @@ internal static partial class ResourceLinker
                         break;
                     case (ResourceKind.LambdaFunction or ResourceKind.FargateService or ResourceKind.FargateTask or ResourceKind.StateMachine, _)
                         when to.Kind is not (ResourceKind.EventBridgeRule or ResourceKind.CloudWatchAlarm or ResourceKind.Unknown or ResourceKind.RestApi or ResourceKind.HttpApi):
-                        links[from].Add(new ResourceLink(LinkKind.Uses, to.Name));
+                        links[from].Add(new ResourceLink(LinkKind.Uses, to.Name, ActiveAccess(window)));
                         break;
                 }
             }
@@ -163,6 +170,65 @@ internal static partial class ResourceLinker
         ResourceKind.RdsInstance or ResourceKind.AuroraCluster => @"\brds\b|\baurora\b|\bdatabase\b|\bpostgres(?:ql)?\b",
         _ => null,
     };
+
+    /// <summary>
+    /// What the verbs right before a mention say the compute does with it ("reads from", "writes to", "reads and writes");
+    /// the verb nearest the mention wins, so "reads `a` and writes `b`" reads a and writes b.
+    /// </summary>
+    internal static Access ActiveAccess(string window)
+    {
+        if (BothVerbs().IsMatch(window))
+        {
+            return Access.ReadWrite;
+        }
+        var read = LastIndex(ReadVerbs(), window);
+        var write = LastIndex(WriteVerbs(), window);
+        return read < 0 && write < 0 ? Access.Unspecified : read > write ? Access.Read : Access.Write;
+    }
+
+    /// <summary>"read by", "written by", "used by" on a resource's own line, for the compute named after it; null when none is said.</summary>
+    internal static Access? PassiveAccess(string window, ResourceKind kind)
+    {
+        var match = PassiveVerbs().Match(window);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var verb = match.Groups["verb"].Value;
+        // A queue that is read, consumed or processed by a compute triggers it (handled as a trigger).
+        if (kind == ResourceKind.SqsQueue && verb is not ("written" or "fed" or "filled" or "populated" or "sent" or "used" or "accessed" or "shared"))
+        {
+            return null;
+        }
+        return verb switch
+        {
+            "read" or "queried" or "fetched" or "scanned" or "downloaded" or "loaded" => Access.Read,
+            "written" or "updated" or "filled" or "populated" or "fed" or "sent" or "published" or "uploaded" => Access.Write,
+            _ => Access.Unspecified,
+        };
+    }
+
+    private static int LastIndex(Regex regex, string text)
+    {
+        var last = -1;
+        foreach (Match m in regex.Matches(text))
+        {
+            last = m.Index;
+        }
+        return last;
+    }
+
+    [GeneratedRegex(@"\b(?:reads?\s+(?:from\s+)?and\s+writes?|read\s*/\s*write|read-write|r/w|reads?\s+and\s+updates?|reads?,?\s+writes?|full\s+access)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BothVerbs();
+
+    [GeneratedRegex(@"\b(?:reads?|reading|queries|query|querying|consumes?|consuming|polls?|polling|fetch(?:es)?|fetching|loads?\s+from|downloads?|gets?\s+from|scans?|lists?|receives?|pulls?\s+from|looks?\s+up|selects?\s+from|select)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadVerbs();
+
+    [GeneratedRegex(@"\b(?:writes?|writing|written|puts?|sends?|sending|publish(?:es|ing)?|enqueues?|uploads?|stores?|storing|saves?|inserts?|updates?|deletes?|appends?|emits?|pushes|push(?:ing)?|records?|archives?|dumps?|exports?\s+to|drops?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WriteVerbs();
+
+    [GeneratedRegex(@"\b(?<verb>read|queried|fetched|scanned|downloaded|loaded|written|updated|filled|populated|fed|sent|published|uploaded|used|accessed|shared)\s+(?:to\s+|from\s+)?by\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PassiveVerbs();
 
     [GeneratedRegex(@"\b(?:trigger|triggers|invoke|invokes|notif|notifies|feeds?|delivers?|events?\s+to|sends?\s+to|fans?\s+out\s+to|publish\w*\s+to|(?:processed|consumed|handled|polled|read)\s+by)\w*\b")]
     private static partial Regex TriggerWords();

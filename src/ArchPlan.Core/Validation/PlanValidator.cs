@@ -27,6 +27,7 @@ public static class PlanValidator
         new SecretReferenceRule(),
         new NoConfigurationRule(),
         new ValueSourceRule(),
+        new ValueAmbiguityRule(),
         new ScopeRule(),
         new SecretFieldRule(),
         new DuplicateResourceRule(),

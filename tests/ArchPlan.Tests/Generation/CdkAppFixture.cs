@@ -8,8 +8,8 @@ namespace ArchPlan.Tests.Generation;
 
 /// <summary>
 /// Generates the sample apps once per test run into one temporary folder, builds each app once with
-/// <c>dotnet build</c>, and synthesizes it with the real CDK (the repository's aws-cdk CLI when installed, else by
-/// running the built app with CDK_OUTDIR/CDK_CONTEXT_JSON as the CLI would). Tests read the results.
+/// <c>dotnet build</c>, and synthesizes it with the real CDK CLI (the repository's node_modules/.bin/cdk; its absence is a
+/// failure, not a reason to fall back). Tests read the results.
 /// </summary>
 public sealed class CdkAppFixture : IDisposable
 {
@@ -124,37 +124,17 @@ public sealed class CdkAppFixture : IDisposable
             ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
         };
         var watch = Stopwatch.StartNew();
-        ProcessResult run;
-        var cli = FindCdkCli();
-        if (cli is not null)
+        // The real CDK CLI, as users run it: a missing CLI fails the tests (npm ci installs it), never a fallback.
+        var cli = FindCdkCli() ?? throw new InvalidOperationException(
+            "The aws-cdk CLI is not installed (node_modules/.bin/cdk): run 'npm ci' at the repository root, as .ci/run does.");
+        UsedCli = true;
+        var args = new List<string> { "synth", "--app", $"dotnet \"{app.Dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting" };
+        foreach (var (key, value) in context)
         {
-            UsedCli = true;
-            var args = new List<string> { "synth", "--app", $"dotnet \"{app.Dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting" };
-            foreach (var (key, value) in context)
-            {
-                args.Add("-c");
-                args.Add($"{key}={value}");
-            }
-            run = Run(cli, args, app.Directory, environment, TimeSpan.FromMinutes(5));
+            args.Add("-c");
+            args.Add($"{key}={value}");
         }
-        else
-        {
-            // What the CLI does: cdk.json's context plus -c values in CDK_CONTEXT_JSON, output folder in CDK_OUTDIR.
-            var cdkJson = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Directory, "cdk.json")))!.AsObject();
-            var merged = cdkJson["context"]?.DeepClone().AsObject() ?? [];
-            // The context the CLI itself adds: construct paths and asset metadata in the template, no version reporting.
-            merged["aws:cdk:enable-path-metadata"] = true;
-            merged["aws:cdk:enable-asset-metadata"] = true;
-            merged["aws:cdk:version-reporting"] = false;
-            foreach (var (key, value) in context)
-            {
-                merged[key] = value;
-            }
-            Directory.CreateDirectory(outDir);
-            environment["CDK_OUTDIR"] = outDir;
-            environment["CDK_CONTEXT_JSON"] = merged.ToJsonString();
-            run = Run("dotnet", [app.Dll], app.Directory, environment, TimeSpan.FromMinutes(5));
-        }
+        var run = Run(cli, args, app.Directory, environment, TimeSpan.FromMinutes(5));
         watch.Stop();
         var templatePath = Directory.Exists(outDir) ? Directory.EnumerateFiles(outDir, "*.template.json").FirstOrDefault() : null;
         var template = run.ExitCode == 0 && templatePath is not null ? JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject() : null;

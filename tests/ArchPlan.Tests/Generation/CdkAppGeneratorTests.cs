@@ -140,7 +140,8 @@ public sealed class CdkAppGeneratorTests
             new EnvVariable { Name = "WHICH", Value = new ValueSpec(ValueKind.FromSecret), Location = at with { Line = 403 } },
         };
         var result = GenerationTestHelpers.Generate(plan with { Variables = plan.Variables.Concat(extra).ToEquatableArray() });
-        Assert.Contains(result.Diagnostics, d => d.Id == "AP3007" && d.Location.Line == 400);
+        // A resource the plan does not create is external: its value comes from context, synth failing until it is given.
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3045" && d.Location.Line == 400 && d.Message.Contains("'ARCHIVE_URL'", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3017" && d.Location.Line == 401);
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3018" && d.Message.Contains("'score-api'", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3011" && d.Location.Line == 403);
@@ -148,7 +149,7 @@ public sealed class CdkAppGeneratorTests
     }
 
     [Fact]
-    public void Api_and_alarm_without_targets_are_reported_and_left_out()
+    public void Api_rule_and_alarm_without_targets_are_reported_and_the_api_and_rule_still_generated()
     {
         var at = new SourceLocation("plan.md", 5, 1);
         var plan = SamplePlans.Gamehub() with
@@ -165,8 +166,12 @@ public sealed class CdkAppGeneratorTests
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3024" && d.Location.Line == 6);
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3026" && d.Location.Line == 7);
         var stack = result.Value.Single(f => f.RelativePath.EndsWith("Stack.g.cs", StringComparison.Ordinal)).Content;
-        Assert.DoesNotContain("LonelyApi", stack, StringComparison.Ordinal);
+        // Issue 10: an API that fronts no function still exists (never dropped); an alarm with nothing to watch cannot.
+        Assert.Contains("LonelyApi = new HttpApis::HttpApi(this, \"LonelyApi\"", stack, StringComparison.Ordinal);
         Assert.DoesNotContain("LonelyAlarm", stack, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Id == "AP3050" && d.Location.Line == 7);
+        var readme = result.Value.Single(f => f.RelativePath.EndsWith("/README.md", StringComparison.Ordinal) && !f.RelativePath.Contains("handlers", StringComparison.Ordinal)).Content;
+        Assert.Contains("| lonely-alarm | 6 | alarm | the plan does not say which resource's metric the alarm watches |", readme, StringComparison.Ordinal);
         Assert.Contains("EventPattern = new Events::EventPattern { Source = new[] { \"archplan.placeholder.gamehub\" } }", stack, StringComparison.Ordinal);
     }
 

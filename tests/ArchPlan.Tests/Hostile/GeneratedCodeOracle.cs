@@ -140,7 +140,7 @@ internal static partial class GeneratedCodeOracle
     {
         "Secrets::ISecret", "Ec2::Vpc", "Ecs::Cluster", "S3::Bucket", "Dynamo::Table", "Sqs::Queue", "Sns::Topic", "Rds::DatabaseCluster",
         "Rds::DatabaseInstance", "Sfn::StateMachine", "Lambda::Function", "Ecs::FargateTaskDefinition", "Ecs::ContainerDefinition",
-        "Ec2::SecurityGroup", "Ecs::FargateService", "Events::Rule", "HttpApis::HttpApi", "RestApis::LambdaRestApi", "CloudWatch::Alarm",
+        "Ec2::SecurityGroup", "Ecs::FargateService", "Events::Rule", "HttpApis::HttpApi", "RestApis::RestApi", "CloudWatch::Alarm",
     };
 
     private static readonly string[] StackMethods = ["DefinePlannedResources", "ImportSecret", "SetVariable", "SetVariable"];
@@ -161,11 +161,29 @@ internal static partial class GeneratedCodeOracle
     [GeneratedRegex("^(Grant[A-Za-z]+|[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)$")]
     private static partial Regex GrantOrConstantPattern();
 
-    /// <summary>Every identifier the templates spell (outside Liquid tags and inside them: both are template text, not plan text).</summary>
+    /// <summary>
+    /// Every identifier the templates spell (outside Liquid tags and inside them: both are template text, not plan text),
+    /// and every identifier inside the string literals of the generator's own source (the kind modules spell the CDK
+    /// members they emit: "S3::BucketProps", "GrantReadData"): fixed text of ArchPlan's, never plan text.
+    /// </summary>
     private static readonly Lazy<HashSet<string>> TemplateVocabulary = new(() =>
     {
         var assembly = typeof(CdkAppGenerator).Assembly;
         var words = new HashSet<string>(PlannerVocabulary, StringComparer.Ordinal);
+        foreach (var folder in new[] { "Kinds", "Generation" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Support.RepoPaths.Root, "src", "ArchPlan.Core", folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), ParseOptions);
+                foreach (var literal in tree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken)))
+                {
+                    foreach (Match m in IdentifierPattern().Matches(literal.ValueText))
+                    {
+                        words.Add(m.Value);
+                    }
+                }
+            }
+        }
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("templates/cdk/", StringComparison.Ordinal)))
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
@@ -336,8 +354,8 @@ internal static partial class GeneratedCodeOracle
         Exactly("Ecs::FargateService", Count(ResourceKind.FargateService));
         Exactly("Ecs::Cluster", containers > 0 ? 1 : 0);
         Exactly("Ec2::Vpc", containers + Count(ResourceKind.RdsInstance) + Count(ResourceKind.AuroraCluster) > 0 ? 1 : 0);
-        AtMost("HttpApis::HttpApi", Count(ResourceKind.HttpApi));
-        AtMost("RestApis::LambdaRestApi", Count(ResourceKind.RestApi));
+        Exactly("HttpApis::HttpApi", Count(ResourceKind.HttpApi));
+        Exactly("RestApis::RestApi", Count(ResourceKind.RestApi));
         AtMost("CloudWatch::Alarm", Count(ResourceKind.CloudWatchAlarm));
         var ownSchedules = plan.Resources.Count(r => r.Kind is ResourceKind.LambdaFunction or ResourceKind.FargateTask && r.Schedule is not null);
         if (Declared("Events::Rule") < Count(ResourceKind.EventBridgeRule) || Declared("Events::Rule") > Count(ResourceKind.EventBridgeRule) + ownSchedules)

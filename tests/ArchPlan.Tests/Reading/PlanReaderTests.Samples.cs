@@ -22,7 +22,7 @@ public sealed partial class PlanReaderTests
         Assert.Equal("gamehub-leaderboard-snapshot-stack.ts", plan.StackFileName);
         Assert.Equal("infrastructure=166 resources=168 stack=181 configuration=209 variables=211 secrets=227", Describe(plan.Sections));
         Resources(plan,
-            "170 LambdaFunction leaderboard-snapshot runtime=python3.12 memory=512 timeout=300",
+            "170 LambdaFunction leaderboard-snapshot runtime=python3.12 memory=512 timeout=300 Uses->gamehub-db Uses->gamehub-leaderboard-snapshots Uses->leaderboard-snapshots Uses->leaderboard-events",
             "171 EventBridgeRule leaderboard-snapshot-schedule schedule=cron(0 10 * * ? *) Triggers->leaderboard-snapshot",
             "172 RdsInstance gamehub-db",
             "173 S3Bucket gamehub-leaderboard-snapshots",
@@ -74,14 +74,14 @@ public sealed partial class PlanReaderTests
         Assert.Equal("infrastructure=165 resources=167 stack=179 configuration=207 variables=216 secrets=209", Describe(plan.Sections));
         Resources(plan,
             "169 HttpApi payments-api Fronts->payments-handler",
-            "170 LambdaFunction payments-handler runtime=nodejs20.x memory=256 timeout=10",
+            "170 LambdaFunction payments-handler runtime=nodejs20.x memory=256 timeout=10 Uses->payments Uses->payment-events",
             "171 SqsQueue payment-events dlq Triggers->payments-worker",
-            "172 FargateService payments-worker memory=2048 cpu=1024 image=payments-worker Starts->payment-settlement",
+            "172 FargateService payments-worker memory=2048 cpu=1024 image=payments-worker Starts->payment-settlement Uses->payments-receipts",
             "173 DynamoDbTable payments",
             "174 StateMachine payment-settlement",
             "175 S3Bucket payments-receipts",
             "176 EventBridgeRule payments-reconciliation-schedule schedule=rate(5 minutes) Starts->payments-reconciliation",
-            "177 FargateTask payments-reconciliation memory=1024 cpu=512 image=payments-worker");
+            "177 FargateTask payments-reconciliation memory=1024 cpu=512 image=payments-worker Uses->payments");
         ConfigTables(plan,
             "Secrets@211 Secret=Name,Purpose=Description",
             "EnvironmentVariables@218 Variable=Name,Default=Value,Description=Description,Used by=Scope");

@@ -56,7 +56,7 @@ public sealed class ValidationCatalogTests
             Assert.Matches("^AP20(0[1-9]|[1-9][0-9])$", d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Title));
             Assert.False(string.IsNullOrWhiteSpace(d.HelpFormat));
-            _ = d.At(At(1), "a", "b", "c", "d");
+            _ = d.At(At(1), "a", "b", "c", "d", "e", "f");
         });
     }
 }

@@ -61,13 +61,22 @@ public sealed class NoConfigurationRuleTests
     public void Notes_a_plan_without_configuration_where_the_section_would_go()
     {
         const string text = "# Plan\n\n## Infrastructure\n\n## Error Handling\n";
-        var plan = Plan() with { Sections = new PlanSections { ConfigurationInsertOffset = text.IndexOf("## Error", StringComparison.Ordinal) } };
+        var plan = Plan(resources: [Lambda("worker")]) with { Sections = new PlanSections { ConfigurationInsertOffset = text.IndexOf("## Error", StringComparison.Ordinal) } };
 
         var diagnostic = Assert.Single(Run(new NoConfigurationRule(), plan, text));
 
         Assert.Equal("AP2022", diagnostic.Id);
         Assert.Equal(ArchPlan.Diagnostics.Severity.Info, diagnostic.Severity);
         Assert.Equal((5, 1), (diagnostic.Location.Line, diagnostic.Location.Column));
+    }
+
+    [Fact]
+    public void Refuses_a_plan_with_neither_resources_nor_configuration()
+    {
+        var diagnostics = Run(new NoConfigurationRule(), Plan() with { Sections = new PlanSections() }, "---\ntitle: x\n---\n");
+
+        Assert.Equal(["AP2022", "AP2037"], diagnostics.Select(d => d.Id));
+        Assert.True(diagnostics.Single(d => d.Id == "AP2037").IsError);
     }
 
     [Fact]

@@ -90,3 +90,53 @@ internal static class Words
     public static string Squash(string? text) =>
         string.Concat(Split(text)).ToLower(CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// Finds a plan name standing as a whole word in plan text, the generator's way: only ASCII letters, digits, '_' and '-'
+/// continue a name, and case is ignored for ASCII only. (The reader's <c>TextSearch</c> also treats other letters as name
+/// characters; the generator's decisions must depend on the ASCII words alone, as its naming does.)
+/// </summary>
+internal static class PlanText
+{
+    /// <summary>Each index where <paramref name="name"/> stands in <paramref name="text"/> as a whole name.</summary>
+    public static IEnumerable<int> WholeName(string text, string name)
+    {
+        // A name with no ASCII letter or digit names nothing the generator can tell apart.
+        if (!name.Any(char.IsAsciiLetterOrDigit))
+        {
+            yield break;
+        }
+        for (var at = IndexOf(text, name, 0); at >= 0; at = IndexOf(text, name, at + 1))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !IsNameChar(text[at - 1])) && (end >= text.Length || !IsNameChar(text[end])))
+            {
+                yield return at;
+            }
+        }
+    }
+
+    public static bool ContainsName(string text, string name) => WholeName(text, name).Any();
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+
+    // Ordinal, folding ASCII letters only.
+    private static int IndexOf(string text, string name, int from)
+    {
+        for (var i = from; i + name.Length <= text.Length; i++)
+        {
+            var match = true;
+            for (var k = 0; k < name.Length && match; k++)
+            {
+                var a = text[i + k];
+                var b = name[k];
+                match = a == b || (char.IsAsciiLetter(a) && char.IsAsciiLetter(b) && char.ToLowerInvariant(a) == char.ToLowerInvariant(b));
+            }
+            if (match)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

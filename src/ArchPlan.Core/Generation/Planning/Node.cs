@@ -45,6 +45,31 @@ internal sealed class Node(PlannedResource resource, string member, int order)
 
     public int? FunctionTimeoutSeconds { get; set; }
 
+    /// <summary>For a rule: what it starts or invokes (lambda, ecs_task, state_machine), in plan order.</summary>
+    public List<(Node Target, string Kind)> RuleTargets { get; } = [];
+
+    /// <summary>For an API: the function it fronts as a whole (proxy or default route), when the plan says one.</summary>
+    public Node? FrontedFunction { get; set; }
+
+    /// <summary>For an alarm: the resource whose metric it watches, and the topic it notifies.</summary>
+    public Node? AlarmSource { get; set; }
+
+    public Node? AlarmTopic { get; set; }
+
+    /// <summary>The queues, streams, buckets and topics this compute is triggered by (it consumes them; others send).</summary>
+    public HashSet<Node> Consumes { get; } = [];
+
+    /// <summary>For a state machine: the functions it runs, in the order the plan names them.</summary>
+    public List<Node> WorkflowSteps { get; } = [];
+
+    /// <summary>The first attribute the plan states for <paramref name="property"/>, or null.</summary>
+    public ResourceAttribute? Attribute(string property) =>
+        Resource.Attributes.FirstOrDefault(a => string.Equals(a.Property, property, StringComparison.Ordinal));
+
+    /// <summary>Every attribute the plan states for <paramref name="property"/>, in the plan's order.</summary>
+    public IEnumerable<ResourceAttribute> Attributes(string property) =>
+        Resource.Attributes.Where(a => string.Equals(a.Property, property, StringComparison.Ordinal));
+
     public bool IsLambda => Kind == ResourceKind.LambdaFunction;
 
     public bool IsContainer => Kind is ResourceKind.FargateService or ResourceKind.FargateTask;

@@ -57,52 +57,6 @@ internal static class ResourceWords
         "cluster", "endpoint", "name", "arn", "url", "host", "port", "aws", "amazon", "http", "rest", "main",
     };
 
-    /// <summary>
-    /// The attribute a variable gets from a resource: the C# expression on the resource's member, and a phrase for
-    /// messages. Null when the resource kind has no attribute to offer.
-    /// </summary>
-    public static (string Expression, string Phrase)? Attribute(Node node, IReadOnlyList<string> nameStems)
-    {
-        bool Has(string word) => nameStems.Contains(word);
-        var m = node.Member;
-        return node.Kind switch
-        {
-            ResourceKind.S3Bucket when Has("arn") => ($"{m}.BucketArn", "bucket ARN"),
-            ResourceKind.S3Bucket => ($"{m}.BucketName", "bucket name"),
-            ResourceKind.DynamoDbTable when Has("arn") => ($"{m}.TableArn", "table ARN"),
-            ResourceKind.DynamoDbTable => ($"{m}.TableName", "table name"),
-            ResourceKind.SqsQueue when Has("arn") => ($"{m}.QueueArn", "queue ARN"),
-            ResourceKind.SqsQueue when Has("name") => ($"{m}.QueueName", "queue name"),
-            ResourceKind.SqsQueue => ($"{m}.QueueUrl", "queue URL"),
-            ResourceKind.SnsTopic when Has("name") => ($"{m}.TopicName", "topic name"),
-            ResourceKind.SnsTopic => ($"{m}.TopicArn", "topic ARN"),
-            ResourceKind.RdsInstance when Has("port") => ($"{m}.DbInstanceEndpointPort", "endpoint port"),
-            ResourceKind.RdsInstance => ($"{m}.DbInstanceEndpointAddress", "endpoint address"),
-            ResourceKind.AuroraCluster when Has("port") => ($"Cdk::Token.AsString({m}.ClusterEndpoint.Port)", "endpoint port"),
-            ResourceKind.AuroraCluster when Has("reader") => ($"{m}.ClusterReadEndpoint.Hostname", "reader endpoint address"),
-            ResourceKind.AuroraCluster => ($"{m}.ClusterEndpoint.Hostname", "endpoint address"),
-            ResourceKind.StateMachine when Has("name") => ($"{m}.StateMachineName", "state machine name"),
-            ResourceKind.StateMachine => ($"{m}.StateMachineArn", "state machine ARN"),
-            ResourceKind.RestApi => ($"{m}.Url", "API URL"),
-            ResourceKind.HttpApi => ($"{m}.ApiEndpoint", "API endpoint"),
-            ResourceKind.LambdaFunction when Has("arn") => ($"{m}.FunctionArn", "function ARN"),
-            ResourceKind.LambdaFunction => ($"{m}.FunctionName", "function name"),
-            _ => null,
-        };
-    }
-
-    /// <summary>The grants a compute needs to use a resource: (method on the resource, phrase). Empty when none apply.</summary>
-    public static IReadOnlyList<(string Method, string Phrase)> Grants(ResourceKind kind) => kind switch
-    {
-        ResourceKind.S3Bucket => [("GrantReadWrite", "read/write access to the bucket")],
-        ResourceKind.DynamoDbTable => [("GrantReadWriteData", "read/write access to the table")],
-        ResourceKind.SqsQueue => [("GrantSendMessages", "send"), ("GrantConsumeMessages", "consume access to the queue")],
-        ResourceKind.SnsTopic => [("GrantPublish", "publish access to the topic")],
-        ResourceKind.StateMachine => [("GrantStartExecution", "permission to start executions")],
-        ResourceKind.LambdaFunction => [("GrantInvoke", "permission to invoke the function")],
-        _ => [],
-    };
-
     /// <summary>Variable-name endings that refer to a resource kind, longest first: (words, kinds).</summary>
     public static readonly (string[] Suffix, ResourceKind[] Kinds)[] NameSuffixes =
     [

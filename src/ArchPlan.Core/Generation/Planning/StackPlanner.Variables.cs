@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using ArchPlan.Diagnostics;
 using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
+using ArchPlan.Kinds;
 using ArchPlan.Model;
 
 namespace ArchPlan.Generation.Planning;
@@ -88,7 +89,7 @@ internal sealed partial class StackPlanner
 
             var source = ResolveSource(variable);
             var targets = ResolveScope(variable, computes);
-            if (source.Kind == "setting")
+            if (source.Kind is "setting" or "external")
             {
                 var key = variable.Name;
                 if (key is EnvironmentKey or EnvironmentsKey)
@@ -125,13 +126,20 @@ internal sealed partial class StackPlanner
                 {
                     topLevel.Add((key, defaultValue));
                 }
+                if (source.Kind == "external" && !isPerEnvironment)
+                {
+                    topLevel.Add((key, ""));
+                }
                 var property = settingScope.Claim(CSharpNames.ToIdentifier(variable.Name, "Value"));
-                var required = variable.Required == Requirement.Required;
+                var required = variable.Required == Requirement.Required || source.Kind == "external";
                 settings.Add(new SettingView(property, key, variable.Name, required, isPerEnvironment));
                 source = source with
                 {
+                    Kind = "setting",
                     Expression = $"settings.{property}",
-                    Description = isPerEnvironment
+                    Description = source.Kind == "external"
+                        ? $"CDK context {key} (required: {variable.Value.Resource ?? variable.Value.Text} is not created by this stack; give its value with -c {key}=...)"
+                        : isPerEnvironment
                         ? $"CDK context {key} (per environment, in cdk.json {EnvironmentsKey})"
                         : defaultValue is null
                             ? $"CDK context {key}{(required ? " (required: no value in the plan)" : " (optional, unset)")}"
@@ -219,8 +227,10 @@ internal sealed partial class StackPlanner
                 var node = ResolveResourceWords(variable, words, nameStems);
                 if (node is null)
                 {
-                    _diagnostics.Add(DiagnosticCatalog.GenerationResourceNotFound, ValueAt(variable), variable.Name, words);
-                    return new Source("setting");
+                    // A resource the plan uses but does not create (an existing database, a shared VPC): its value is
+                    // given at synth time, and synth fails naming the key until it is.
+                    _diagnostics.Add(DiagnosticCatalog.GenerationExternalResource, ValueAt(variable), variable.Name, words, variable.Name);
+                    return new Source("external");
                 }
                 return FromResource(variable, node, nameStems, byName: false);
             }
@@ -243,13 +253,15 @@ internal sealed partial class StackPlanner
             return new Source("secret", Secret: secret, Field: field, Resource: node,
                 Description: $"generated secret of database {node.Name}" + (field is null ? "" : $", field {field}"));
         }
-        var attribute = ResourceWords.Attribute(node, nameStems)!.Value;
+        var module = IStackContext.ModuleOf(node);
+        var attribute = module.ValueFor(node, nameStems)!;
+        var expression = attribute.Expression.Render(IStackContext.BodyIndent);
         var grantPhrase = node.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster
             ? "network access to the database is allowed from each compute that gets it"
-            : ResourceWords.Grants(node.Kind) is { Count: > 0 } grants
-                ? "each compute that gets it is granted " + string.Join(" and ", grants.Select(g => g.Phrase))
+            : module.Grants(Access.ReadWrite).Count > 0
+                ? "each compute that gets it is granted the access its relationship to the resource states"
                 : "no grant is needed";
-        var kindPhrase = KindPhrase(node.Kind);
+        var kindPhrase = module.TitleOf(node.Kind);
         if (byName)
         {
             var ignored = variable.Value.Kind == ValueKind.Literal ? $"the plan's example '{variable.Value.Text}' is not used; " : "";
@@ -258,29 +270,14 @@ internal sealed partial class StackPlanner
         else
         {
             _diagnostics.Add(DiagnosticCatalog.GenerationValueFromResource, ValueAt(variable), variable.Name, attribute.Phrase, kindPhrase, node.Name,
-                attribute.Expression.Replace("Cdk::Token.AsString(", "", StringComparison.Ordinal).TrimEnd(')'), grantPhrase);
+                expression.Replace("Cdk::Token.AsString(", "", StringComparison.Ordinal).TrimEnd(')'), grantPhrase);
         }
-        return new Source("attribute", attribute.Expression, attribute.Phrase, node, Description: $"{attribute.Phrase} of {kindPhrase} {node.Name}");
+        return new Source("attribute", expression, attribute.Phrase, node, Description: $"{attribute.Phrase} of {kindPhrase} {node.Name}");
     }
-
-    private static string KindPhrase(ResourceKind kind) => kind switch
-    {
-        ResourceKind.S3Bucket => "S3 bucket",
-        ResourceKind.DynamoDbTable => "DynamoDB table",
-        ResourceKind.SqsQueue => "SQS queue",
-        ResourceKind.SnsTopic => "SNS topic",
-        ResourceKind.RdsInstance => "RDS instance",
-        ResourceKind.AuroraCluster => "Aurora cluster",
-        ResourceKind.StateMachine => "state machine",
-        ResourceKind.RestApi => "REST API",
-        ResourceKind.HttpApi => "HTTP API",
-        ResourceKind.LambdaFunction => "Lambda function",
-        _ => "resource",
-    };
 
     private Node? ResolveResourceWords(EnvVariable variable, string words, IReadOnlyList<string> nameStems)
     {
-        var exact = Find(words, n => !n.IsContainer && IsGenerated(n) && ResourceWords.Attribute(n, nameStems) is not null);
+        var exact = Find(words, n => !n.IsContainer && IStackContext.ModuleOf(n).ValueFor(n, nameStems) is not null);
         if (exact is not null)
         {
             return exact;
@@ -289,7 +286,7 @@ internal sealed partial class StackPlanner
         var kinds = ResourceWords.KindsNamedBy(stems);
         var distinctiveWords = stems.Where(s => !ResourceWords.KindWords.Contains(s)).ToList();
         // Words that name no kind must name the resource itself ("from Glacier vault" matches nothing).
-        var candidates = _nodes.Where(n => ResourceWords.Attribute(n, nameStems) is not null && !n.IsContainer && IsGenerated(n)
+        var candidates = _nodes.Where(n => IStackContext.ModuleOf(n).ValueFor(n, nameStems) is not null && !n.IsContainer
             && (kinds.Count == 0 ? !n.IsLambda && NameMatcher.Overlap(distinctiveWords, n.Stems) > 0 : kinds.Contains(n.Kind))).ToList();
         if (candidates.Count == 0)
         {
@@ -321,7 +318,7 @@ internal sealed partial class StackPlanner
                 continue;
             }
             var prefix = nameStems.Take(nameStems.Count - suffix.Length).ToList();
-            var ofKind = _nodes.Where(n => kinds.Contains(n.Kind) && IsGenerated(n)).ToList();
+            var ofKind = _nodes.Where(n => kinds.Contains(n.Kind)).ToList();
             if (prefix.Count == 0)
             {
                 return ofKind.Count == 1 ? ofKind[0] : null;
@@ -414,6 +411,10 @@ internal sealed partial class StackPlanner
     /// <summary>Sets the variable on one compute; false when it could not be set there (a diagnostic says why).</summary>
     private bool Apply(EnvVariable variable, Source source, Node compute)
     {
+        if (source.Kind == "secret" && source.Secret!.ArnKey.Length > 0)
+        {
+            _secretsBoundByVariables.Add(source.Secret.Name);
+        }
         if (source.Kind == "secret" && compute.IsLambda)
         {
             // Lambda has no secret injection: the function gets the ARN and reads the value at run time.
@@ -461,7 +462,7 @@ internal sealed partial class StackPlanner
                 break;
             case "attribute":
                 AddWiring(new WiringView { Kind = "variable", Target = Holder(compute), Key = variable.Name, Value = source.Expression });
-                if (!AddGrants(compute, source.Resource!))
+                if (!compute.Consumes.Contains(source.Resource!) && !AddGrants(compute, source.Resource!, StatedAccess(compute, source.Resource!), ValueAt(variable)))
                 {
                     AddConnection(compute, source.Resource!);
                 }
@@ -477,6 +478,135 @@ internal sealed partial class StackPlanner
     }
 
     private static string Holder(Node compute) => compute.IsLambda ? compute.Member : compute.ContainerMember!;
+
+    /// <summary>What the plan's verbs say <paramref name="compute"/> does with <paramref name="resource"/> ("reads from", "writes to").</summary>
+    private static Access StatedAccess(Node compute, Node resource)
+    {
+        var access = Access.Unspecified;
+        foreach (var link in compute.Resource.Links.Where(l => l.Kind == LinkKind.Uses))
+        {
+            if (string.Equals(link.Target, resource.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                access |= link.Access;
+            }
+        }
+        foreach (var link in resource.Resource.Links.Where(l => l.Kind == LinkKind.Uses))
+        {
+            if (string.Equals(link.Target, compute.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                access |= link.Access;
+            }
+        }
+        return access;
+    }
+
+    // ----- secrets no variable names -----
+
+    /// <summary>
+    /// The variable that carries a secret's ARN to compute: the secret's name without the product prefix, in upper
+    /// case with '_' for every other character, then <c>_SECRET_ARN</c> (<c>payments/stripe/api-key</c> →
+    /// <c>STRIPE_API_KEY_SECRET_ARN</c>).
+    /// </summary>
+    internal static string SecretArnVariable(string secretName, string? product)
+    {
+        var name = secretName;
+        if (product is not null && name.StartsWith(product + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[(product.Length + 1)..];
+        }
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            var next = char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_';
+            if (next != '_' || (builder.Length > 0 && builder[^1] != '_'))
+            {
+                builder.Append(next);
+            }
+        }
+        var stem = builder.ToString().Trim('_');
+        if (stem.Length == 0 || !char.IsAsciiLetter(stem[0]))
+        {
+            stem = "SECRET_" + stem;
+        }
+        return stem.TrimEnd('_') + "_SECRET_ARN";
+    }
+
+    /// <summary>
+    /// Every secret of the Secrets table reaches the compute that reads it, even when no variable names it: the compute
+    /// its scope column or its description names, else every compute (and the user is told). Each gets the secret's
+    /// ARN in <see cref="SecretArnVariable"/> and read access to that secret only.
+    /// </summary>
+    private void WireUnboundSecrets()
+    {
+        var computes = _nodes.Where(n => n.IsCompute).ToList();
+        foreach (var secret in _plan.Secrets)
+        {
+            if (_secretsBoundByVariables.Contains(secret.Name))
+            {
+                continue;
+            }
+            var view = ImportSecret(secret.Name);
+            if (computes.Count == 0)
+            {
+                _diagnostics.Add(DiagnosticCatalog.GenerationSecretWithoutCompute, secret.Location, secret.Name);
+                continue;
+            }
+            List<Node> targets;
+            string because;
+            if (secret.Scope.Count > 0)
+            {
+                targets = [.. computes.Where(c => secret.Scope.Any(entry => NameMatcher.Matches(NameMatcher.Stems(entry), c.Stems)
+                    || ResourceWords.ComputeKindNamedBy(NameMatcher.Stems(entry)) is { } kind && kind(c)))];
+                because = "its scope column names them";
+                if (targets.Count == 0)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.GenerationScopeUnmatched, secret.Location, secret.Name, string.Join(", ", secret.Scope),
+                        "the secret reaches every compute", computes[0].Name);
+                    targets = computes;
+                    because = "its scope names no compute of the plan";
+                }
+            }
+            else if (computes.Where(c => PlanText.ContainsName(secret.Description, c.Name)).ToList() is { Count: > 0 } named)
+            {
+                targets = named;
+                because = "its description names them";
+            }
+            else if (computes.Where(c => PlanText.ContainsName(c.Resource.Text, secret.Name)).ToList() is { Count: > 0 } mentioning)
+            {
+                targets = mentioning;
+                because = "their resource entries name the secret";
+            }
+            else
+            {
+                targets = computes;
+                because = "the plan does not say which compute reads it";
+            }
+
+            var key = SecretArnVariable(secret.Name, _plan.Product);
+            var reached = new List<string>();
+            foreach (var compute in targets)
+            {
+                var carrier = new EnvVariable { Name = key, Location = secret.Location, ValueLocation = secret.Location };
+                if (compute.IsLambda && !CheckLambdaKey(key, compute, carrier))
+                {
+                    continue;
+                }
+                if (!ClaimKey(compute, key, carrier))
+                {
+                    continue;
+                }
+                AddWiring(new WiringView { Kind = "variable", Target = Holder(compute), Key = key, Value = $"{view.Member}.SecretArn" });
+                AddWiring(new WiringView { Kind = "grant", Source = view.Member, Method = "GrantRead", Target = compute.Grantee });
+                _lambdaEnvironmentBytes[compute] = _lambdaEnvironmentBytes.GetValueOrDefault(compute) + key.Length + 110;
+                reached.Add(compute.Name);
+            }
+            if (reached.Count > 0)
+            {
+                _diagnostics.Add(DiagnosticCatalog.GenerationSecretWired, secret.Location, secret.Name, string.Join(", ", reached), key, because);
+                _readme.Add(new ReadmeVariableView(key, string.Join(", ", reached), $"ARN of Secrets Manager secret {secret.Name} (read access granted)", secret.Description));
+            }
+        }
+    }
 
     private bool CheckLambdaKey(string key, Node compute, EnvVariable variable)
     {

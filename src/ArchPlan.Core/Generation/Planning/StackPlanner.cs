@@ -1,22 +1,22 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
+using ArchPlan.Generation.Code;
 using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
+using ArchPlan.Kinds;
 using ArchPlan.Model;
 
 namespace ArchPlan.Generation.Planning;
 
 /// <summary>
-/// Decides what the generated stack contains: one construct per supported resource, the wiring between them
-/// (variables, secrets, grants, triggers), and the CDK context seeded in cdk.json. Produces the view model.
+/// Decides what the generated stack contains: one construct per supported resource (built by its kind's module in
+/// <c>Kinds/</c>), the wiring between them (variables, secrets, grants, triggers), and the CDK context seeded in
+/// cdk.json. Produces the view model, and accounts for every phrase of the plan it did not turn into code.
 /// </summary>
-internal sealed partial class StackPlanner
+internal sealed partial class StackPlanner : IStackContext
 {
     /// <summary>The context key that selects the environment, and the one holding per-environment values.</summary>
     public const string EnvironmentKey = "environment";
@@ -24,10 +24,10 @@ internal sealed partial class StackPlanner
 
     private static readonly string[] StackMembers =
     [
-        "Vpc", "Cluster", "Settings", "DefinePlannedResources", "SetVariable", "Account", "Region", "Node", "Tags",
+        "Vpc", "Cluster", "Settings", "DefinePlannedResources", "SetVariable", "ImportSecret", "FiveMinutes", "Account", "Region", "Node", "Tags",
         "Environment", "Partition", "UrlSuffix", "StackName", "StackId", "Stage", "Nested", "Synthesizer",
         "TemplateFile", "TemplateOptions", "ArtifactId", "AvailabilityZones", "Dependencies", "NotificationArns",
-        "TerminationProtection", "Of", "IsStack", "ToString", "Equals", "GetHashCode", "GetType",
+        "TerminationProtection", "Of", "IsStack", "ToString", "Equals", "GetHashCode", "GetType", "SourcePlan",
     ];
 
     private static readonly HashSet<string> LambdaReserved = new(StringComparer.Ordinal)
@@ -36,33 +36,28 @@ internal sealed partial class StackPlanner
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ",
     };
 
-    private static readonly Dictionary<string, string> KnownRuntimes = new(StringComparer.Ordinal)
-    {
-        ["python3.9"] = "PYTHON_3_9", ["python3.10"] = "PYTHON_3_10", ["python3.11"] = "PYTHON_3_11", ["python3.12"] = "PYTHON_3_12",
-        ["nodejs18.x"] = "NODEJS_18_X", ["nodejs20.x"] = "NODEJS_20_X",
-        ["java11"] = "JAVA_11", ["java17"] = "JAVA_17", ["java21"] = "JAVA_21",
-        ["dotnet8"] = "DOTNET_8", ["ruby3.2"] = "RUBY_3_2", ["ruby3.3"] = "RUBY_3_3",
-        ["provided.al2"] = "PROVIDED_AL2", ["provided.al2023"] = "PROVIDED_AL2023",
-    };
-
     private readonly Plan _plan;
     private readonly GeneratorOptions _options;
     private readonly DiagnosticBag _diagnostics;
     private readonly NameScope _members = new(StackMembers);
     private readonly List<Node> _nodes = [];
+    private readonly List<PlannedResource> _external = [];
     private readonly List<WiringView> _wiring = [];
     private readonly HashSet<string> _wiringKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SecretView> _secrets = new(StringComparer.Ordinal);
     private readonly List<SecretView> _secretOrder = [];
     private readonly Dictionary<Node, Dictionary<string, EnvVariable>> _keysByCompute = [];
     private readonly Dictionary<Node, int> _lambdaEnvironmentBytes = [];
-    private readonly Dictionary<Node, List<(Node Target, string Kind)>> _ruleTargets = [];
-    private readonly Dictionary<Node, Node> _apiFunctions = [];
-    private readonly Dictionary<Node, Node> _alarmTopics = [];
-    private readonly Dictionary<Node, Node> _alarmSources = [];
     private readonly HashSet<string> _warnedContainerSecrets = new(StringComparer.Ordinal);
+    private readonly HashSet<(Node, Node)> _reportedAccess = [];
     private readonly List<ReadmeVariableView> _readme = [];
     private readonly List<string> _notes = [];
+    private readonly List<(BuildPhase Phase, int Order, ConstructView View)> _constructs = [];
+    private readonly List<FunctionView> _functions = [];
+    private readonly HashSet<string> _handlerFolders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<NotGeneratedView> _notGenerated = [];
+    private readonly HashSet<string> _secretsBoundByVariables = new(StringComparer.Ordinal);
+    private readonly HashSet<Node> _described = [];
 
     public StackPlanner(Plan plan, GeneratorOptions options, DiagnosticBag diagnostics)
     {
@@ -71,7 +66,9 @@ internal sealed partial class StackPlanner
         _diagnostics = diagnostics;
     }
 
-    private string PlanFile => _plan.FilePath;
+    public Plan Plan => _plan;
+
+    public IReadOnlyList<Node> Nodes => _nodes;
 
     /// <summary>Builds the view model, or returns null after reporting why the plan cannot be generated.</summary>
     public AppView? Build()
@@ -99,7 +96,10 @@ internal sealed partial class StackPlanner
         WireLinks();
         AddOwnSchedules();
         var settings = PlanVariables(out var contextJson, out var environments);
+        WireUnboundSecrets();
         CheckLambdaEnvironmentSizes();
+        EmitConstructs();
+        ReportNotGenerated();
 
         var projectName = Words.ToPascal(product);
         if (char.IsAsciiDigit(projectName[0]))
@@ -133,23 +133,15 @@ internal sealed partial class StackPlanner
             EnvironmentsKey = EnvironmentsKey,
             Settings = settings,
             Secrets = _secretOrder,
-            NeedsVpc = _nodes.Any(n => n.IsContainer || n.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster),
+            NeedsVpc = _nodes.Any(n => n.IsContainer || n.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster
+                || (n.IsLambda && (n.InVpc || n.Attribute("Vpc")?.Value == "true"))),
             NeedsCluster = _nodes.Any(n => n.IsContainer),
-            Buckets = [.. Of(ResourceKind.S3Bucket).Select(n => new BucketView(n.Member, Id(n.Member), n.Origin))],
-            Tables = [.. Of(ResourceKind.DynamoDbTable).Select(n => new TableView(n.Member, Id(n.Member), n.Stream, n.Origin))],
-            Queues = [.. Of(ResourceKind.SqsQueue).Select(n => new QueueView(n.Member, Id(n.Member), n.DeadLetterMember ?? "",
-                n.DeadLetterMember is null ? "" : Id(n.DeadLetterMember), n.VisibilityTimeoutSeconds ?? 0, n.Origin))],
-            Topics = [.. Of(ResourceKind.SnsTopic).Select(n => new TopicView(n.Member, Id(n.Member), n.Origin))],
-            Databases = [.. _nodes.Where(n => n.Kind is ResourceKind.RdsInstance or ResourceKind.AuroraCluster).Select(DatabaseOf)],
-            StateMachines = [.. Of(ResourceKind.StateMachine).Select(StateMachineOf)],
-            Functions = [.. Of(ResourceKind.LambdaFunction).Select(FunctionOf)],
-            Containers = [.. _nodes.Where(n => n.IsContainer).Select(ContainerOf)],
+            Constructs = [.. _constructs.OrderBy(c => c.Phase).ThenBy(c => c.Order).Select(c => c.View)],
+            Functions = _functions,
             Wiring = _wiring,
-            Rules = [.. Of(ResourceKind.EventBridgeRule).Select(RuleOf)],
-            Apis = [.. _nodes.Where(n => n.Kind is ResourceKind.RestApi or ResourceKind.HttpApi && _apiFunctions.ContainsKey(n)).Select(ApiOf)],
-            Alarms = [.. Of(ResourceKind.CloudWatchAlarm).Where(_alarmSources.ContainsKey).Select(AlarmOf)],
             ReadmeVariables = _readme,
             Notes = _notes,
+            NotGenerated = _notGenerated,
         };
     }
 
@@ -157,10 +149,11 @@ internal sealed partial class StackPlanner
     {
         "System", "Amazon", "Constructs", "Microsoft", "Cdk", "Lambda", "S3", "Dynamo", "Sqs", "Sns", "Ec2", "Ecs", "Ecr",
         "Events", "Targets", "HttpApis", "HttpIntegrations", "RestApis", "CloudWatch", "AlarmActions", "Rds", "Sfn",
-        "Secrets", "EventSources", "Iam",
+        "SfnTasks", "Secrets", "EventSources", "Iam", "Kms", "Logs", "SnsSubscriptions", "ApplicationAutoScaling",
         // Types the templates name without qualification (a namespace 'App' hides Amazon.CDK.App: found by the property test).
         "App", "Stack", "StackProps", "IStackProps", "Construct", "Node", "Program", "PlanSettings", "Environment",
         "Duration", "Console", "Math", "String", "Object", "Exception", "Convert", "InvalidOperationException", "CultureInfo",
+        "Dictionary", "Collections", "Generic",
     };
 
     private IEnumerable<Node> Of(ResourceKind kind) => _nodes.Where(n => n.Kind == kind);
@@ -197,6 +190,64 @@ internal sealed partial class StackPlanner
         return new Guid(hash.AsSpan(0, 16)).ToString("D").ToUpperInvariant();
     }
 
+    // ----- IStackContext -----
+
+    public string Claim(string identifier) => _members.Claim(identifier);
+
+    public void Add(Node node, string member, string type, Cs creation, IEnumerable<Cs>? statements = null, IEnumerable<string>? comments = null)
+    {
+        var lines = new List<string>();
+        if (_described.Add(node))
+        {
+            lines.Add($"{node.Name} (plan line {node.Resource.Location.Line})");
+            lines.AddRange(node.Resource.Attributes.Select(a => $"- \"{a.Phrase}\" → {a.Property}"));
+        }
+        lines.AddRange(comments ?? []);
+        var view = new ConstructView(member, type, node.Origin, lines,
+            creation.Render(IStackContext.BodyIndent),
+            [.. (statements ?? []).Select(s => s.Render(IStackContext.BodyIndent))]);
+        _constructs.Add((IStackContext.ModuleOf(node).Phase, _constructs.Count, view));
+    }
+
+    public string HandlerFolder(Node node, string runtimeFamily)
+    {
+        var folder = Words.ToKebab(node.Name);
+        if (folder.Length == 0)
+        {
+            folder = "function";
+        }
+        var unique = folder;
+        for (var n = 2; !_handlerFolders.Add(unique); n++)
+        {
+            unique = folder + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var path = "handlers/" + unique;
+        _functions.Add(new FunctionView(node.Name, runtimeFamily, path));
+        return path;
+    }
+
+    public IReadOnlySet<string> WordsOf(Node node)
+    {
+        var text = node.Resource.Text;
+        foreach (var other in _nodes)
+        {
+            foreach (var at in PlanText.WholeName(text, other.Name).Reverse().ToList())
+            {
+                text = text[..at] + " " + text[(at + other.Name.Length)..];
+            }
+        }
+        return ResourceWords.Stems(text).Where(w => !ResourceWords.KindWords.Contains(w) && w != "alarm").ToHashSet(StringComparer.Ordinal);
+    }
+
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) => _diagnostics.Add(descriptor, location, args);
+
+    public void Note(string text) => _notes.Add(text);
+
+    public void NotGenerated(Node node, string phrase, string why) => AddNotGenerated(node.Resource, node.Member, phrase, why);
+
+    private void AddNotGenerated(PlannedResource resource, string member, string phrase, string why) =>
+        _notGenerated.Add(new NotGeneratedView(resource.Name, member, resource.Location.Line, phrase, why));
+
     // ----- resources -----
 
     private void CreateNodes()
@@ -204,31 +255,27 @@ internal sealed partial class StackPlanner
         var order = 0;
         foreach (var resource in _plan.Resources)
         {
-            var suffix = resource.Kind switch
-            {
-                ResourceKind.LambdaFunction => "Function",
-                ResourceKind.FargateService => "Service",
-                ResourceKind.FargateTask => "Task",
-                ResourceKind.S3Bucket => "Bucket",
-                ResourceKind.DynamoDbTable => "Table",
-                ResourceKind.SqsQueue => "Queue",
-                ResourceKind.SnsTopic => "Topic",
-                ResourceKind.EventBridgeRule => "Rule",
-                ResourceKind.RestApi or ResourceKind.HttpApi => "Api",
-                ResourceKind.CloudWatchAlarm => "Alarm",
-                ResourceKind.RdsInstance or ResourceKind.AuroraCluster => "Database",
-                ResourceKind.StateMachine => "StateMachine",
-                _ => null,
-            };
+            var module = KindCatalog.For(resource.Kind);
             if (resource.Kind == ResourceKind.Unknown)
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationUnknownResource, resource.Location, resource.Text);
+                AddNotGenerated(resource, "", resource.Text, "ArchPlan does not know this kind of resource");
+                continue;
             }
-            if (suffix is null)
+            if (module is null)
             {
+                AddNotGenerated(resource, "", resource.Text, SupportingReason(resource.Kind));
+                continue;
+            }
+            if (resource.External)
+            {
+                _external.Add(resource);
+                _diagnostics.Add(DiagnosticCatalog.GenerationExternalResourceListed, resource.Location, resource.Name, module.TitleOf(resource.Kind));
+                AddNotGenerated(resource, "", resource.Text, "the plan says it already exists: it is referenced, not created");
                 continue;
             }
 
+            var suffix = module.MemberSuffix(resource.Kind);
             var member = _members.Claim(CSharpNames.WithSuffix(resource.Name, suffix, suffix));
             var node = new Node(resource, member, order++);
             var stem = StripSuffix(Id(member), suffix);
@@ -248,6 +295,19 @@ internal sealed partial class StackPlanner
             _nodes.Add(node);
         }
     }
+
+    private static string SupportingReason(ResourceKind kind) => kind switch
+    {
+        ResourceKind.Vpc => "the stack creates the VPC its containers and databases need (two AZs, one NAT gateway); a VPC of its own is not generated",
+        ResourceKind.EcsCluster => "the stack creates the ECS cluster its containers need",
+        ResourceKind.EcrRepository => "ECR repositories are referenced by name as container images, not created",
+        ResourceKind.LogGroup => "log groups are created by the services that write to them",
+        ResourceKind.IamRole => "roles are created per compute, with the grants the plan's relationships imply",
+        ResourceKind.SecretsManagerSecret => "secrets are imported by name from the Secrets table, never created with a value",
+        ResourceKind.KmsKey => "keys are created where a resource's encryption asks for one",
+        ResourceKind.CloudWatchDashboard => "dashboards are not generated",
+        _ => "not generated",
+    };
 
     private static string StripSuffix(string member, string suffix) =>
         member.Length > suffix.Length && member.EndsWith(suffix, StringComparison.Ordinal) ? member[..^suffix.Length] : member;
@@ -272,6 +332,43 @@ internal sealed partial class StackPlanner
         return tolerant.Count == 1 ? tolerant[0] : null;
     }
 
+    private void EmitConstructs()
+    {
+        foreach (var node in _nodes)
+        {
+            IStackContext.ModuleOf(node).Emit(node, this);
+        }
+    }
+
+    private void ReportNotGenerated()
+    {
+        // The phrases reading found no property for, then what the modules declined to build (with their reasons).
+        var stated = new List<NotGeneratedView>();
+        foreach (var resource in _plan.Resources)
+        {
+            var member = _nodes.FirstOrDefault(n => ReferenceEquals(n.Resource, resource))?.Member ?? "";
+            if (member.Length == 0)
+            {
+                continue;
+            }
+            stated.AddRange(resource.NotGenerated.Select(p =>
+                new NotGeneratedView(resource.Name, member, p.Location.HasPosition ? p.Location.Line : resource.Location.Line, p.Text,
+                    "no property of the construct says this")));
+        }
+        _notGenerated.InsertRange(0, stated);
+        foreach (var group in _notGenerated.GroupBy(n => (n.Resource, n.Line)).OrderBy(g => g.Key.Line))
+        {
+            var resource = _plan.Resources.FirstOrDefault(r => r.Name == group.Key.Resource);
+            var location = resource?.Location ?? SourceLocation.OfFile(_plan.FilePath);
+            _diagnostics.Add(DiagnosticCatalog.GenerationNotGenerated, location with { Line = group.Key.Line > 0 ? group.Key.Line : location.Line },
+                group.Key.Resource, string.Join("; ", group.Select(n => $"\"{Shorten(n.Phrase)}\" ({n.Why})")));
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";
+
+    // ----- links -----
+
     private void WireLinks()
     {
         foreach (var source in _nodes.ToList())
@@ -281,10 +378,14 @@ internal sealed partial class StackPlanner
                 var target = Find(link.Target);
                 if (target is null)
                 {
+                    if (_external.Any(e => string.Equals(e.Name, link.Target, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        continue;
+                    }
                     _diagnostics.Add(DiagnosticCatalog.GenerationLinkTargetMissing, source.Resource.Location, source.Name, link.Target);
                     continue;
                 }
-                if (!WireLink(source, link.Kind, target) && !WireLink(target, link.Kind, source))
+                if (!WireLink(source, link, target) && !WireLink(target, link with { Target = source.Name }, source))
                 {
                     _diagnostics.Add(DiagnosticCatalog.GenerationLinkNotWired, source.Resource.Location,
                         source.Name, LinkPhrase(link.Kind), target.Name);
@@ -292,23 +393,31 @@ internal sealed partial class StackPlanner
             }
         }
 
+        foreach (var machine in Of(ResourceKind.StateMachine))
+        {
+            // The plan's order: "runs `validate`, then `charge-customer`".
+            var ordered = machine.WorkflowSteps
+                .Select(s => (Step: s, At: PlanText.WholeName(machine.Resource.Text, s.Name).DefaultIfEmpty(int.MaxValue).First()))
+                .OrderBy(x => x.At).ThenBy(x => x.Step.Order).Select(x => x.Step).Distinct().ToList();
+            machine.WorkflowSteps.Clear();
+            machine.WorkflowSteps.AddRange(ordered);
+        }
+
         foreach (var api in _nodes.Where(n => n.Kind is ResourceKind.RestApi or ResourceKind.HttpApi))
         {
-            if (!_apiFunctions.ContainsKey(api))
+            if (api.FrontedFunction is null && !api.Resource.Attributes.Any(a => a.Property == "Route" && a.Value.Contains('@', StringComparison.Ordinal)))
             {
                 var functions = Of(ResourceKind.LambdaFunction).ToList();
                 if (functions.Count == 1)
                 {
-                    _apiFunctions[api] = functions[0];
-                }
-                else
-                {
-                    _diagnostics.Add(DiagnosticCatalog.GenerationApiWithoutFunction, api.Resource.Location, api.Name);
+                    api.FrontedFunction = functions[0];
+                    _diagnostics.Add(DiagnosticCatalog.GenerationApiFunctionInferred, api.Resource.Location, api.Name, functions[0].Name);
                 }
             }
         }
 
-        var metricSources = new MetricSources(_nodes.Where(HasMetric).ToList());
+        // A topic is what alarms notify, not what they watch, unless the plan says so.
+        var metricSources = new MetricSources(_nodes.Where(n => HasMetric(n) && n.Kind != ResourceKind.SnsTopic).ToList());
         foreach (var alarm in Of(ResourceKind.CloudWatchAlarm))
         {
             ChooseAlarmSource(alarm, metricSources);
@@ -325,9 +434,9 @@ internal sealed partial class StackPlanner
     };
 
     /// <summary>Wires one stated relationship; false when this direction and kind mean nothing the generator builds.</summary>
-    private bool WireLink(Node source, LinkKind kind, Node target)
+    private bool WireLink(Node source, ResourceLink link, Node target)
     {
-        switch (kind)
+        switch (link.Kind)
         {
             case LinkKind.Triggers or LinkKind.Starts when source.Kind == ResourceKind.EventBridgeRule:
                 var ruleTarget = target.Kind switch
@@ -346,37 +455,51 @@ internal sealed partial class StackPlanner
             case LinkKind.Triggers when target.IsLambda:
                 return AddEventSource(source, target);
             case LinkKind.Triggers when target.IsContainer && source.Kind == ResourceKind.SqsQueue:
-                // A worker that processes a queue polls it itself: it needs the queue's grants, no event source.
-                return AddGrants(target, source);
+                // A worker that processes a queue polls it itself: it consumes, with no event source.
+                target.Consumes.Add(source);
+                return AddGrants(target, source, Access.Read, source.Resource.Location);
             case LinkKind.Starts when source.IsCompute && target.Kind == ResourceKind.StateMachine:
-                AddGrants(source, target);
+                return AddGrants(source, target, Access.Write, source.Resource.Location);
+            case LinkKind.Uses or LinkKind.Starts when source.Kind == ResourceKind.StateMachine && (target.IsLambda || target.Kind == ResourceKind.FargateTask):
+                source.WorkflowSteps.Add(target);
                 return true;
             case LinkKind.Fronts when source.Kind is ResourceKind.RestApi or ResourceKind.HttpApi && target.IsLambda:
-                _apiFunctions.TryAdd(source, target);
+                if (source.FrontedFunction is null)
+                {
+                    source.FrontedFunction = target;
+                }
+                else if (source.FrontedFunction != target && !source.Resource.Attributes.Any(a => a.Property == "Route"))
+                {
+                    _diagnostics.Add(DiagnosticCatalog.GenerationApiSeveralFunctions, source.Resource.Location, source.Name,
+                        source.FrontedFunction.Name, target.Name);
+                }
                 return true;
             case LinkKind.Notifies when source.Kind == ResourceKind.CloudWatchAlarm && target.Kind == ResourceKind.SnsTopic:
-                _alarmTopics.TryAdd(source, target);
+                source.AlarmTopic ??= target;
                 return true;
             case LinkKind.Notifies or LinkKind.Uses when source.Kind == ResourceKind.CloudWatchAlarm && HasMetric(target):
-                _alarmSources.TryAdd(source, target);
+                source.AlarmSource ??= target;
                 return true;
             case LinkKind.Notifies when source.Kind == ResourceKind.S3Bucket && target.IsLambda:
                 return AddEventSource(source, target);
+            case LinkKind.Notifies when source.Kind == ResourceKind.SnsTopic && target.Kind == ResourceKind.SqsQueue:
+                AddWiring(new WiringView { Kind = "subscription", Source = source.Member, Target = target.Member });
+                return true;
             case LinkKind.Notifies or LinkKind.Uses when source.IsCompute && !target.IsCompute:
-                return AddGrants(source, target) || AddConnection(source, target);
+                return AddGrants(source, target, link.Kind == LinkKind.Notifies ? Access.Write : link.Access, source.Resource.Location)
+                    || AddConnection(source, target);
             case LinkKind.Uses when source.IsCompute && target.IsLambda:
-                return AddGrants(source, target);
+                return AddGrants(source, target, Access.Write, source.Resource.Location);
             default:
                 return false;
         }
     }
 
-    private void AddRuleTarget(Node rule, Node target, string kind)
+    private static void AddRuleTarget(Node rule, Node target, string kind)
     {
-        var targets = _ruleTargets.ListFor(rule);
-        if (!targets.Any(t => t.Target == target))
+        if (!rule.RuleTargets.Any(t => t.Target == target))
         {
-            targets.Add((target, kind));
+            rule.RuleTargets.Add((target, kind));
         }
     }
 
@@ -394,6 +517,7 @@ internal sealed partial class StackPlanner
         {
             return false;
         }
+        function.Consumes.Add(source);
         if (source.Kind == ResourceKind.DynamoDbTable)
         {
             source.Stream = true;
@@ -401,21 +525,37 @@ internal sealed partial class StackPlanner
         if (source.Kind == ResourceKind.SqsQueue)
         {
             // SQS requires a visibility timeout at least as long as the function's; AWS recommends six times.
-            var timeout = Math.Clamp(function.Resource.TimeoutSeconds ?? 3, 1, 900);
+            var timeout = Math.Clamp(function.Attribute("Timeout") is { } t ? (int)PhraseValues.Long(t.Value) : function.Resource.TimeoutSeconds ?? 3, 1, 900);
             source.VisibilityTimeoutSeconds = Math.Min(43200, Math.Max(source.VisibilityTimeoutSeconds ?? 30, timeout * 6));
         }
         AddWiring(new WiringView { Kind = "event_source", Target = function.Member, Source = source.Member, Method = sourceKind });
         return true;
     }
 
-    private bool AddGrants(Node compute, Node resource)
+    /// <summary>
+    /// Grants <paramref name="compute"/> what <paramref name="access"/> needs on <paramref name="resource"/>; when the plan
+    /// states no direction, the kind's default (a queue or topic is sent or published to, a bucket or table is read and
+    /// written), and the user is told once per pair.
+    /// </summary>
+    private bool AddGrants(Node compute, Node resource, Access access, SourceLocation at)
     {
-        var grants = ResourceWords.Grants(resource.Kind);
-        foreach (var (method, _) in grants)
+        var module = IStackContext.ModuleOf(resource);
+        if (access == Access.Unspecified)
         {
-            AddWiring(new WiringView { Kind = "grant", Source = resource.Member, Method = method, Target = compute.Grantee });
+            access = module.DefaultAccess;
+            var grants = module.Grants(access);
+            if (grants.Count > 0 && _reportedAccess.Add((compute, resource)))
+            {
+                _diagnostics.Add(DiagnosticCatalog.GenerationAccessDefault, at, compute.Name, string.Join(" and ", grants.Select(g => g.Phrase)),
+                    module.TitleOf(resource.Kind), resource.Name);
+            }
         }
-        return grants.Count > 0;
+        var chosen = module.Grants(access);
+        foreach (var grant in chosen)
+        {
+            AddWiring(new WiringView { Kind = "grant", Source = resource.Member, Method = grant.Method, Target = compute.Grantee });
+        }
+        return chosen.Count > 0;
     }
 
     private bool AddConnection(Node compute, Node database)
@@ -440,9 +580,7 @@ internal sealed partial class StackPlanner
         }
     }
 
-    private static bool HasMetric(Node node) => node.Kind is ResourceKind.LambdaFunction or ResourceKind.SqsQueue
-        or ResourceKind.StateMachine or ResourceKind.FargateService or ResourceKind.RdsInstance or ResourceKind.AuroraCluster
-        or ResourceKind.RestApi or ResourceKind.HttpApi or ResourceKind.EventBridgeRule or ResourceKind.DynamoDbTable;
+    private static bool HasMetric(Node node) => IStackContext.ModuleOf(node).Metric(node, new HashSet<string>()) is not null;
 
     /// <summary>
     /// The resources an alarm can watch, indexed by the stems of their names, so scoring an alarm's words against them
@@ -484,75 +622,60 @@ internal sealed partial class StackPlanner
         }
     }
 
-    /// <summary>
-    /// False for an API that fronts no function: it is not generated, so nothing may refer to it (no variable takes
-    /// its URL, no alarm watches its errors). Found by the property test: the code named an undeclared member.
-    /// </summary>
-    private bool IsGenerated(Node node) => node.Kind is not (ResourceKind.RestApi or ResourceKind.HttpApi) || _apiFunctions.ContainsKey(node);
-
     private void ChooseAlarmSource(Node alarm, MetricSources metricSources)
     {
         var inferred = false;
-        if (_alarmSources.TryGetValue(alarm, out var linked) && !IsGenerated(linked))
-        {
-            _alarmSources.Remove(alarm);
-        }
-        if (!_alarmSources.TryGetValue(alarm, out var source))
+        if (alarm.AlarmSource is null)
         {
             inferred = true;
             var words = ResourceWords.Stems(alarm.Resource.Text).Where(w => !ResourceWords.KindWords.Contains(w) && w != "alarm").ToList();
             var candidates = metricSources.Candidates;
-            source = metricSources.Best(words) ?? (candidates.Count == 1 ? candidates[0] : null);
-            if (source is null || !IsGenerated(source))
+            var source = metricSources.Best(words) ?? (candidates.Count == 1 ? candidates[0] : null);
+            if (source is null)
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationAlarmWithoutMetric, alarm.Resource.Location, alarm.Name);
+                AddNotGenerated(alarm.Resource, alarm.Member, alarm.Resource.Text, "the plan does not say which resource's metric the alarm watches");
                 return;
             }
-            _alarmSources[alarm] = source;
+            alarm.AlarmSource = source;
         }
-        if (!_alarmTopics.ContainsKey(alarm))
+        if (alarm.AlarmTopic is null)
         {
             var topics = Of(ResourceKind.SnsTopic).ToList();
             if (topics.Count == 1)
             {
-                _alarmTopics[alarm] = topics[0];
+                alarm.AlarmTopic = topics[0];
                 inferred = true;
             }
         }
         if (inferred)
         {
-            var topicPart = _alarmTopics.TryGetValue(alarm, out var topic) ? $" and notifies topic '{topic.Name}'" : "";
+            var topicPart = alarm.AlarmTopic is { } topic ? $" and notifies topic '{topic.Name}'" : "";
+            var metric = IStackContext.ModuleOf(alarm.AlarmSource).Metric(alarm.AlarmSource, WordsOf(alarm))!;
             _diagnostics.Add(DiagnosticCatalog.GenerationAlarmMetricInferred, alarm.Resource.Location,
-                alarm.Name, MetricOf(source).Phrase, source.Name, topicPart);
+                alarm.Name, metric.Phrase, alarm.AlarmSource.Name, topicPart);
         }
     }
-
-    private static (string Kind, string Source, string Phrase) MetricOf(Node source) => source.Kind switch
-    {
-        ResourceKind.LambdaFunction => ("lambda_errors", source.Member, "errors"),
-        ResourceKind.SqsQueue when source.DeadLetterMember is { } dlq => ("dlq_visible", dlq, "messages in the dead-letter queue"),
-        ResourceKind.SqsQueue => ("queue_age", source.Member, "age of the oldest message"),
-        ResourceKind.StateMachine => ("sfn_failed", source.Member, "failed executions"),
-        ResourceKind.FargateService => ("service_cpu", source.Member, "CPU utilization"),
-        ResourceKind.RdsInstance or ResourceKind.AuroraCluster => ("db_cpu", source.Member, "CPU utilization"),
-        ResourceKind.RestApi or ResourceKind.HttpApi => ("api_5xx", source.Member, "5xx errors"),
-        ResourceKind.DynamoDbTable => ("table_user_errors", source.Member, "user errors"),
-        _ => ("rule_failed", source.Member, "failed invocations"),
-    };
 
     private void AddOwnSchedules()
     {
         // A function or task with its own schedule and no rule starting it gets a rule of its own.
         foreach (var compute in _nodes.Where(n => n.IsLambda || n.Kind == ResourceKind.FargateTask).ToList())
         {
-            if (compute.Resource.Schedule is null || _ruleTargets.Values.Any(t => t.Any(x => x.Target == compute)))
+            if (compute.Resource.Schedule is null || _nodes.Any(r => r.RuleTargets.Any(x => x.Target == compute)))
             {
                 continue;
             }
             var stem = StripSuffix(Id(compute.Member), compute.IsLambda ? "Function" : "Task");
             var member = _members.Claim(stem + "Schedule");
-            var rule = new Node(compute.Resource with { Kind = ResourceKind.EventBridgeRule, Name = compute.Name + " schedule", Links = default },
-                member, _nodes.Count);
+            var rule = new Node(compute.Resource with
+            {
+                Kind = ResourceKind.EventBridgeRule,
+                Name = compute.Name + " schedule",
+                Links = default,
+                Attributes = compute.Resource.Attributes.Where(a => a.Property == "Schedule").ToEquatableArray(),
+                NotGenerated = default,
+            }, member, _nodes.Count);
             _nodes.Add(rule);
             AddRuleTarget(rule, compute, compute.IsLambda ? "lambda" : "ecs_task");
         }

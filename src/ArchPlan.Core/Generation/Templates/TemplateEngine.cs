@@ -47,10 +47,8 @@ internal sealed class TemplateEngine
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in new[]
         {
-            typeof(AppView), typeof(SettingView), typeof(SecretView), typeof(Origin), typeof(BucketView), typeof(TableView),
-            typeof(QueueView), typeof(TopicView), typeof(DatabaseView), typeof(StateMachineView), typeof(FunctionView),
-            typeof(ContainerView), typeof(WiringView), typeof(RuleView), typeof(RuleTargetView), typeof(ApiView),
-            typeof(AlarmView), typeof(ReadmeVariableView),
+            typeof(AppView), typeof(SettingView), typeof(SecretView), typeof(Origin), typeof(ConstructView), typeof(FunctionView),
+            typeof(NotGeneratedView), typeof(WiringView), typeof(ReadmeVariableView),
         })
         {
             options.MemberAccessStrategy.Register(type);

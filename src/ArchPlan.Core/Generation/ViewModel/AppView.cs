@@ -37,18 +37,16 @@ public sealed record AppView
     public required IReadOnlyList<SecretView> Secrets { get; init; }
     public required bool NeedsVpc { get; init; }
     public required bool NeedsCluster { get; init; }
-    public required IReadOnlyList<BucketView> Buckets { get; init; }
-    public required IReadOnlyList<TableView> Tables { get; init; }
-    public required IReadOnlyList<QueueView> Queues { get; init; }
-    public required IReadOnlyList<TopicView> Topics { get; init; }
-    public required IReadOnlyList<DatabaseView> Databases { get; init; }
-    public required IReadOnlyList<StateMachineView> StateMachines { get; init; }
+
+    /// <summary>Every construct of the stack, in creation order (each after what it refers to).</summary>
+    public required IReadOnlyList<ConstructView> Constructs { get; init; }
+
+    /// <summary>The Lambda functions, for their placeholder handler code.</summary>
     public required IReadOnlyList<FunctionView> Functions { get; init; }
-    public required IReadOnlyList<ContainerView> Containers { get; init; }
     public required IReadOnlyList<WiringView> Wiring { get; init; }
-    public required IReadOnlyList<RuleView> Rules { get; init; }
-    public required IReadOnlyList<ApiView> Apis { get; init; }
-    public required IReadOnlyList<AlarmView> Alarms { get; init; }
+
+    /// <summary>What the plan states that the app does not do, per resource (README, scaffold comments, diagnostics).</summary>
+    public required IReadOnlyList<NotGeneratedView> NotGenerated { get; init; }
     public required IReadOnlyList<ReadmeVariableView> ReadmeVariables { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
 }
@@ -62,60 +60,23 @@ public sealed record SecretView(string Member, string Id, string Name, string Ar
 /// <summary>Where a planned resource came from, for the comment above its construct.</summary>
 public sealed record Origin(string Name, int Line);
 
-public sealed record BucketView(string Member, string Id, Origin Origin);
-
-public sealed record TableView(string Member, string Id, bool Stream, Origin Origin);
-
-/// <summary>A queue; <see cref="DeadLetterMember"/> is empty without a DLQ, <see cref="VisibilityTimeoutSeconds"/> 0 for the default.</summary>
-public sealed record QueueView(string Member, string Id, string DeadLetterMember, string DeadLetterId, int VisibilityTimeoutSeconds, Origin Origin);
-
-public sealed record TopicView(string Member, string Id, Origin Origin);
-
-/// <summary>An RDS instance or Aurora cluster; <see cref="Engine"/> is postgres, mysql, aurora-postgres or aurora-mysql.</summary>
-public sealed record DatabaseView(string Member, string Id, string Engine, string Version, bool IsCluster, Origin Origin);
-
-public sealed record StateMachineView(string Member, string Id, string PlaceholderId, Origin Origin);
-
 /// <summary>
-/// A Lambda function; <see cref="RuntimeProperty"/> is a <c>Lambda.Runtime</c> member, else empty and
-/// <see cref="RuntimeName"/> and <see cref="RuntimeFamily"/> build one. 0 memory or timeout means CDK's default.
+/// One construct, already written as C#: <see cref="Creation"/> and <see cref="Statements"/> come from
+/// <c>Generation/Code/Cs</c> trees, where plan text is only ever a Roslyn-formatted literal.
 /// </summary>
-public sealed record FunctionView(
-    string Member,
-    string Id,
-    string RuntimeProperty,
-    string RuntimeName,
-    string RuntimeFamily,
-    string Handler,
-    string CodePath,
-    int MemoryMb,
-    int TimeoutSeconds,
-    bool DeadLetterQueue,
-    bool InVpc,
-    Origin Origin);
+/// <param name="Member">The stack property holding it.</param>
+/// <param name="DeclaredType">The property's type, e.g. <c>Dynamo::Table</c>.</param>
+/// <param name="Origin">The plan resource it comes from.</param>
+/// <param name="Comments">Comment lines above it (plain text; the template sanitises them).</param>
+/// <param name="Creation">The expression that creates it (indented for the method body).</param>
+/// <param name="Statements">Statements run right after it, without the final ';'.</param>
+public sealed record ConstructView(string Member, string DeclaredType, Origin Origin, IReadOnlyList<string> Comments, string Creation, IReadOnlyList<string> Statements);
 
-/// <summary>A Fargate task definition with one container, run as a service or as a task.</summary>
-public sealed record ContainerView
-{
-    public required string Member { get; init; }
-    public required string Id { get; init; }
-    public required bool IsService { get; init; }
-    public required string TaskDefinitionMember { get; init; }
-    public required string TaskDefinitionId { get; init; }
-    public required string ContainerMember { get; init; }
-    public required string SecurityGroupMember { get; init; }
-    public required string SecurityGroupId { get; init; }
-    public required int Cpu { get; init; }
-    public required int MemoryMb { get; init; }
+/// <summary>A Lambda function's placeholder code folder and runtime family (PYTHON, NODEJS, RUBY, ...).</summary>
+public sealed record FunctionView(string Name, string RuntimeFamily, string CodePath);
 
-    /// <summary>ecr (an ECR repository by name), registry (a full image reference) or placeholder.</summary>
-    public required string ImageKind { get; init; }
-    public required string Image { get; init; }
-    public required string ImageTag { get; init; }
-    public required string RepositoryId { get; init; }
-    public required string StreamPrefix { get; init; }
-    public required Origin Origin { get; init; }
-}
+/// <summary>A phrase of the plan the app does not implement: which resource, the plan line, the words and why.</summary>
+public sealed record NotGeneratedView(string Resource, string Member, int Line, string Phrase, string Why);
 
 /// <summary>
 /// One statement connecting resources: a variable, a container secret, a grant, a network permission or an event
@@ -133,20 +94,6 @@ public sealed record WiringView
     public string Source { get; init; } = "";
     public string Comment { get; init; } = "";
 }
-
-/// <summary>An EventBridge rule with its schedule (empty when it has none: then a placeholder pattern) and targets.</summary>
-public sealed record RuleView(string Member, string Id, string Schedule, string PlaceholderSource, IReadOnlyList<RuleTargetView> Targets, Origin Origin);
-
-/// <summary>ecs_task (Member is the task definition), lambda or state_machine.</summary>
-public sealed record RuleTargetView(string Kind, string Member, string SecurityGroup);
-
-public sealed record ApiView(string Member, string Id, bool IsHttp, string Function, string IntegrationId, Origin Origin);
-
-/// <summary>
-/// An alarm on a metric of <see cref="Source"/>; <see cref="MetricKind"/> is lambda_errors, dlq_visible, queue_age,
-/// sfn_failed, service_cpu, db_cpu, api_5xx, table_user_errors or rule_failed.
-/// </summary>
-public sealed record AlarmView(string Member, string Id, string MetricKind, string Source, string Topic, Origin Origin);
 
 /// <summary>A row of the README's variable table.</summary>
 public sealed record ReadmeVariableView(string Name, string Computes, string Source, string Description);

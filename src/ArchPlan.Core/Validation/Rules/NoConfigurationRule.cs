@@ -2,10 +2,11 @@ using ArchPlan.Diagnostics;
 
 namespace ArchPlan.Validation.Rules;
 
-/// <summary>AP2022: a plan with no Configuration section, no variables and no secrets.</summary>
+/// <summary>AP2022: a plan with no Configuration section, no variables and no secrets; AP2037: nothing at all to build.</summary>
 /// <remarks>
-/// Information only: some plans need no configuration. The location is where the section would go,
-/// when the reader worked that out.
+/// Information only when the plan has resources: some plans need no configuration. A plan with neither resources nor
+/// configuration (front matter alone) describes nothing to generate or compare, and is an error. The location is where
+/// the section would go, when the reader worked that out.
 /// </remarks>
 internal sealed class NoConfigurationRule : IPlanRule
 {
@@ -19,5 +20,10 @@ internal sealed class NoConfigurationRule : IPlanRule
         var offset = plan.Sections.ConfigurationInsertOffset;
         var location = offset is { } at && at >= 0 && at <= context.SourceText.Length ? context.LocationOf(at) : context.FileLocation;
         diagnostics.Add(DiagnosticCatalog.NoConfigurationSection, location);
+        // An empty file has its own error (AP9005).
+        if (plan.Resources.Count == 0 && plan.BuildTimeVariables.Count == 0 && !string.IsNullOrWhiteSpace(context.SourceText))
+        {
+            diagnostics.Add(DiagnosticCatalog.NothingPlanned, context.FileLocation);
+        }
     }
 }

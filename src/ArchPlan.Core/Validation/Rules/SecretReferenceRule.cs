@@ -43,7 +43,8 @@ internal sealed class SecretReferenceRule : IPlanRule
                 }
                 else if (!plan.Secrets.Any(s => MatchesUnnamed(s, variable.Name, value.SecretField)) && plan.Secrets.Count > 1)
                 {
-                    diagnostics.Add(DiagnosticCatalog.SecretReferenceUnresolved, location, Shown.Text(variable.Name), Shown.Text(Suggest(variable.Name, plan.Product)));
+                    diagnostics.Add(DiagnosticCatalog.SecretReferenceUnresolved, location, Shown.Text(variable.Name), Shown.Text(Suggest(variable.Name, plan.Product)),
+                        string.Join(", ", plan.Secrets.Select(s => Shown.Text(s.Name))));
                 }
             }
         }
