@@ -142,7 +142,8 @@ public static partial class PlanReader
         var tables = new ConfigTableReader(source, outline, diagnostics);
         tables.Read(document, Substitute);
         var listed = new ResourceListReader(source, outline, diagnostics).Read(document, Substitute);
-        var resources = Kinds.StatementReader.Read(ArchitectureReader.Read(document, outline, source, listed), source);
+        var linked = ArchitectureReader.Read(document, outline, source, listed, out var flows);
+        var resources = Kinds.StatementReader.Read(linked, source, tables.Secrets.Select(s => s.Name).ToList(), flows);
         var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), tables.Secrets);
 
         var sections = FindSections(outline, source, diagnostics);

@@ -29,6 +29,10 @@ public sealed class CdkAppFixture : IDisposable
         HostileDefault = Synth(Hostile, "default");
         PropertySampleDefault = Synth(PropertySample, "default");
         PaymentsSampleDefault = Synth(PaymentsSample, "default");
+        var invoicing = ArchPlan.Reading.PlanReader.Read(InvoicingPlanPath, new ArchPlan.Reading.ReadOptions());
+        Invoicing = BuildApp("invoicing", invoicing.Value ?? throw new InvalidOperationException(string.Join("\n", invoicing.Diagnostics)));
+        InvoicingDefault = Synth(Invoicing, "default", ("TAX_SERVICE_URL", "https://tax.example.com/v1"));
+        InvoicingWithoutExternal = Synth(Invoicing, "no-external");
         foreach (var name in new[] { "leaderboard-snapshot", "notifications-per-env" })
         {
             var app = GenerateWithCli(name);
@@ -50,6 +54,17 @@ public sealed class CdkAppFixture : IDisposable
         var appDir = Directory.EnumerateDirectories(Path.Combine(root, "apps")).Single();
         return BuildProject(sample, Path.Combine(appDir, "infra", "cdk"));
     }
+
+    /// <summary>A plan written the way people write them, stating attributes of every kind (TestFiles/generate/invoicing-plan.md).</summary>
+    public static string InvoicingPlanPath => Path.Combine(Support.RepoPaths.TestFiles, "generate", "invoicing-plan.md");
+
+    public BuiltApp Invoicing { get; }
+
+    /// <summary>Synthesized with the value of the external resource the plan uses (TAX_SERVICE_URL).</summary>
+    public SynthResult InvoicingDefault { get; }
+
+    /// <summary>Synthesized without it: synth must fail naming the key.</summary>
+    public SynthResult InvoicingWithoutExternal { get; }
 
     /// <summary>The shipped sample samples/payments-api.md, read by the real plan reader.</summary>
     public BuiltApp PaymentsSample { get; }
