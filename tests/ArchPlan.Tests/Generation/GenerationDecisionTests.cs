@@ -1,3 +1,4 @@
+using ArchPlan.Common;
 using ArchPlan.Reading;
 
 namespace ArchPlan.Tests.Generation;
@@ -139,5 +140,47 @@ public sealed class GenerationDecisionTests
         var (diagnostics, files) = Generate(Plan("- **ECS Fargate Service** `web` — 0.5 vCPU / 1 GB\n- **VPC** `main` — three AZs\n- **ECR repository** `shop/web`"));
         Assert.Contains(diagnostics, d => d.Contains("AP3043: 'main'", StringComparison.Ordinal) && d.Contains("the stack creates the VPC", StringComparison.Ordinal));
         Assert.Contains("ECR repositories are referenced by name", files["README.md"], StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A secret the plan names once per environment is one secret of the stack, its name chosen per environment.</summary>
+public sealed class PerEnvironmentSecretTests
+{
+    [Theory]
+    [InlineData("shop/prod/stripe", "prod", "shop/stripe")]
+    [InlineData("shop/stripe-prod", "prod", "shop/stripe")]
+    [InlineData("prod/shop/stripe", "prod", "shop/stripe")]
+    [InlineData("shop_dev_stripe", "dev", "shop_stripe")]
+    [InlineData("shop/stripe", "prod", "shop/stripe")]
+    [InlineData("prod", "prod", "prod")]
+    public void The_environment_segment_is_taken_out_of_the_name(string name, string environment, string logical) =>
+        Assert.Equal(logical, ArchPlan.Generation.Planning.StackPlanner.WithoutEnvironment(name, environment));
+
+    [Fact]
+    public void The_stack_imports_the_selected_environments_secret_and_passes_one_arn_variable()
+    {
+        var at = new ArchPlan.Diagnostics.SourceLocation("plan.md", 20, 1);
+        var plan = new ArchPlan.Model.Plan
+        {
+            FilePath = "plan.md",
+            FrontMatter = ArchPlan.Model.FrontMatter.Missing("plan.md"),
+            Product = "shop",
+            Resources = new[] { new ArchPlan.Model.PlannedResource { Kind = ArchPlan.Model.ResourceKind.LambdaFunction, Name = "api", Text = "Lambda `api` — Python 3.12", Location = at } }.ToEquatableArray(),
+            Secrets = new[]
+            {
+                new ArchPlan.Model.PlannedSecret { Name = "shop/dev/stripe", Environment = "dev", Location = at with { Line = 30 } },
+                new ArchPlan.Model.PlannedSecret { Name = "shop/prod/stripe", Environment = "prod", Location = at with { Line = 31 } },
+            }.ToEquatableArray(),
+        };
+        var result = GenerationTestHelpers.Generate(plan);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var cdkJson = result.Value.Single(f => f.RelativePath.EndsWith("cdk.json", StringComparison.Ordinal)).Content;
+        Assert.Contains("\"shop/stripe:name\": \"shop/dev/stripe\"", cdkJson, StringComparison.Ordinal);
+        Assert.Contains("\"shop/stripe:name\": \"shop/prod/stripe\"", cdkJson, StringComparison.Ordinal);
+        Assert.Single(result.Diagnostics, d => d.Id == "AP3052" && d.Message.Contains("as variable STRIPE_SECRET_ARN", StringComparison.Ordinal));
+        var stack = result.Value.Single(f => f.RelativePath.EndsWith("Stack.g.cs", StringComparison.Ordinal)).Content;
+        Assert.Contains("settings.Required(\"shop/stripe:name\", perEnvironment: true)", stack, StringComparison.Ordinal);
+        // The code compiles against Amazon.CDK.Lib and has the shape the plan asks for.
+        ArchPlan.Tests.Hostile.GeneratedCodePropertyTests.AssertGeneratesExpectedCode(plan);
     }
 }

@@ -90,6 +90,7 @@ internal sealed partial class StackPlanner : IStackContext
         }
 
         CreateNodes();
+        GroupSecretsByEnvironment();
         foreach (var secret in _plan.Secrets)
         {
             CheckSecretName(secret.Name, secret.Location);
