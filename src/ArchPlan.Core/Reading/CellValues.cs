@@ -53,6 +53,46 @@ public static partial class CellValues
         return ValueSpec.Literal(text);
     }
 
+    /// <summary>
+    /// Reads a Source cell (text with code spans marked by backticks): a secret ("Secrets Manager `acme/stripe`"), a
+    /// resource ("SQS queue URL", "stack output"), a literal written as code after "hard-coded"/"static"/"literal", or
+    /// nothing (CDK context, the caller, prose).
+    /// </summary>
+    public static ValueSpec ParseSource(string marked)
+    {
+        var plain = marked.Replace("`", "", StringComparison.Ordinal).Trim();
+        if (IsEmpty(plain))
+        {
+            return ValueSpec.None;
+        }
+        var lower = plain.ToLowerInvariant();
+        var code = CodeSpan().Matches(marked).Select(m => m.Groups["code"].Value.Trim()).ToList();
+        if (MentionsSecret(plain))
+        {
+            var name = code.FirstOrDefault(c => c.Contains('/', StringComparison.Ordinal) || c.StartsWith("arn:", StringComparison.Ordinal)) ?? SecretNameIn(plain);
+            return new ValueSpec(ValueKind.FromSecret, plain, Secret: name);
+        }
+        if (code.Count == 1 && (lower.Contains("hard-coded", StringComparison.Ordinal) || lower.Contains("hardcoded", StringComparison.Ordinal)
+            || lower.Contains("literal", StringComparison.Ordinal) || lower.Contains("static", StringComparison.Ordinal) || lower.Contains("constant", StringComparison.Ordinal)))
+        {
+            return ValueSpec.Literal(code[0]);
+        }
+        if (lower.Contains("context", StringComparison.Ordinal) || lower.Contains("parameter store", StringComparison.Ordinal) || lower.Contains("ssm", StringComparison.Ordinal))
+        {
+            return ValueSpec.None;
+        }
+        var from = FromPattern().Match(plain);
+        if (from.Success)
+        {
+            return new ValueSpec(ValueKind.FromResource, plain, Resource: from.Groups["what"].Value.Trim());
+        }
+        if (ResourceRecognizer.Recognize(plain) is { Kind: not (ResourceKind.IamRole or ResourceKind.SecretsManagerSecret) } || lower.Contains("stack output", StringComparison.Ordinal))
+        {
+            return new ValueSpec(ValueKind.FromResource, plain, Resource: plain);
+        }
+        return ValueSpec.None;
+    }
+
     /// <summary>Yes/No/blank as people write them; anything else is <see cref="Requirement.Invalid"/>.</summary>
     public static Requirement ParseRequired(string cell)
     {
@@ -138,6 +178,9 @@ public static partial class CellValues
 
     [GeneratedRegex(@"[:\s]\s*(?<name>[A-Za-z0-9_+=.@\[\]-]+/[A-Za-z0-9/_+=.@\[\]-]+)")]
     private static partial Regex SecretNamePattern();
+
+    [GeneratedRegex(@"`(?<code>[^`]*)`")]
+    private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.:\-]*$")]
     private static partial Regex FieldName();

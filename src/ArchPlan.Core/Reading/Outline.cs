@@ -71,11 +71,30 @@ internal sealed class Outline
         return textLength;
     }
 
-    /// <summary>Lowercase, markup-free, with runs of spaces and punctuation at the ends removed.</summary>
+    /// <summary>Lowercase, markup-free, without a leading section number ("1.2 Compute"), with runs of spaces and punctuation at the ends removed.</summary>
     public static string Normalize(string text)
     {
         var lowered = text.ToLowerInvariant().Replace('`', ' ').Replace('*', ' ').Replace('_', ' ');
         var collapsed = string.Join(' ', lowered.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Trim(' ', ':', '.', '#', '-', '—');
+        return WithoutNumber(collapsed).Trim(' ', ':', '.', '#', '-', '—');
+    }
+
+    /// <summary>"1.2 compute", "3) secrets", "2. configuration" without their number; a number alone stays.</summary>
+    private static string WithoutNumber(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && i > 0 && char.IsAsciiDigit(text[i - 1]))))
+        {
+            i++;
+        }
+        if (i == 0 || i == text.Length)
+        {
+            return text;
+        }
+        if (text[i] == ')')
+        {
+            i++;
+        }
+        return i < text.Length && text[i] == ' ' && i + 1 < text.Length ? text[(i + 1)..] : text;
     }
 }

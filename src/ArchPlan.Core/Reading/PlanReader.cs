@@ -139,10 +139,13 @@ public static partial class PlanReader
         var (product, origin, productLocation, stackFile) = FindProduct(document, outline, source, frontMatter, options, diagnostics);
         string Substitute(string s) => product is null ? s : s.Replace("[product]", product, StringComparison.Ordinal);
 
-        var tables = new ConfigTableReader(source, outline, diagnostics);
-        tables.Read(document, Substitute);
+        // Resources first: a heading scopes the table under it only when it names the plan's compute.
         var resources = new ResourceListReader(source, outline, diagnostics).Read(document, Substitute);
-        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), tables.Secrets);
+        var tables = new ConfigTableReader(source, outline, diagnostics, resources);
+        tables.Read(document, Substitute);
+        var secrets = tables.Secrets;
+        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), secrets);
+        var buildTime = ConfigurationBinder.MergeEnvironments(tables.BuildTimeVariables);
 
         var sections = FindSections(outline, source, diagnostics);
         ReportMissingSections(sections, path, diagnostics);
@@ -157,7 +160,8 @@ public static partial class PlanReader
             StackFileName = stackFile is null ? null : Substitute(stackFile),
             Resources = resources.ToEquatableArray(),
             Variables = variables.ToEquatableArray(),
-            Secrets = tables.Secrets.ToEquatableArray(),
+            BuildTimeVariables = buildTime.ToEquatableArray(),
+            Secrets = secrets.ToEquatableArray(),
             Tables = tables.Tables.ToEquatableArray(),
             Sections = sections,
             Environments = variables.SelectMany(v => v.PerEnvironment).Select(e => e.Environment).Distinct().ToEquatableArray(),

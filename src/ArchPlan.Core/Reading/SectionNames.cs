@@ -24,6 +24,14 @@ internal static class SectionNames
         || key.Contains("actions", StringComparison.Ordinal) || key.Contains("workflow", StringComparison.Ordinal)
         || key.Contains("pipeline", StringComparison.Ordinal) || key.Contains("ci/cd", StringComparison.Ordinal);
 
+    /// <summary>Variables of the build or the deployment: "Build-time variables", "Deploy-time settings", "CDK context".</summary>
+    public static bool IsBuildTime(string key) =>
+        key.Contains("cdk context", StringComparison.Ordinal) || key.Contains("context variable", StringComparison.Ordinal)
+        || key.Contains("context value", StringComparison.Ordinal) || key.Contains("context key", StringComparison.Ordinal)
+        || ((key.Contains("build", StringComparison.Ordinal) || key.Contains("deploy", StringComparison.Ordinal) || key.Contains("synth", StringComparison.Ordinal))
+            && (key.Contains("time", StringComparison.Ordinal) || key.Contains("variable", StringComparison.Ordinal) || key.Contains("setting", StringComparison.Ordinal)
+                || key.Contains("parameter", StringComparison.Ordinal) || key.Contains("context", StringComparison.Ordinal)));
+
     public static bool IsInfrastructure(string key) => key.StartsWith("infrastructure", StringComparison.Ordinal);
 
     public static bool IsAwsResources(string key) =>

@@ -1,0 +1,120 @@
+using System.Globalization;
+using ArchPlan.Diffing;
+using ArchPlan.Infrastructure;
+using ArchPlan.Model;
+using ArchPlan.Pipeline;
+using ArchPlan.Reading;
+
+namespace ArchPlan.Tests.Fidelity;
+
+/// <summary>What ArchPlan read from one fixture, set against what a correct reader finds.</summary>
+internal sealed record FixtureMeasurement(
+    RealWorldFixture Fixture,
+    Plan Plan,
+    Matching<ExpectedVariable, EnvVariable> Variables,
+    Matching<ExpectedBuildTimeVariable, EnvVariable> BuildTimeVariables,
+    Matching<ExpectedSecret, PlannedSecret> Secrets,
+    Matching<ExpectedResource, PlannedResource> Resources,
+    IReadOnlyList<NotConfiguration> LookAlikesRead,
+    Matching<ExpectedFinding, DiffFinding>? Diff)
+{
+    /// <summary>Matched variables whose value, per-environment values, scope or aliases differ from the expected ones, described.</summary>
+    public IEnumerable<string> ValueDifferences() =>
+        Variables.Pairs.Select(p => FidelityMeasurement.ValueDifference(p.Expected, p.Found)).OfType<string>();
+
+    /// <summary>Matched items read on another line than expected, described.</summary>
+    public IEnumerable<string> LineDifferences()
+    {
+        static string? Line(string what, int expected, int found) =>
+            expected == found ? null : $"{what}: expected line {expected}, read at {found}";
+        return Variables.Pairs.Select(p => Line("variable " + p.Expected.Name, p.Expected.Line, p.Found.Location.Line))
+            .Concat(BuildTimeVariables.Pairs.Select(p => Line("build-time variable " + p.Expected.Name, p.Expected.Line, p.Found.Location.Line)))
+            .Concat(Secrets.Pairs.Select(p => Line("secret " + p.Expected.Name, p.Expected.Line, p.Found.Location.Line)))
+            .Concat(Resources.Pairs.Select(p => Line($"resource {p.Expected.Kind} {p.Expected.Name}", p.Expected.Line, p.Found.Location.Line)))
+            .OfType<string>();
+    }
+}
+
+/// <summary>Reads each real-world fixture (and diffs it against its infrastructure) and matches the result with expected.json and drift.json.</summary>
+internal static class FidelityMeasurement
+{
+    public static FixtureMeasurement Measure(RealWorldFixture fixture)
+    {
+        var loaded = PlanLoader.Load(fixture.PlanPath);
+        var plan = loaded.Value ?? throw new InvalidOperationException($"{fixture.Name}: the plan could not be read");
+        var expected = fixture.Expected;
+
+        var variables = Matcher.Match(expected.Variables, plan.Variables, v => v.Name, v => v.Name, v => v.Line, v => v.Location.Line);
+        var buildTime = Matcher.Match(expected.BuildTimeVariables, plan.BuildTimeVariables, v => v.Name, v => v.Name, v => v.Line, v => v.Location.Line);
+        var secrets = Matcher.Match(expected.Secrets, plan.Secrets,
+            s => s.Name + "@" + EnvironmentKey(s.Environment), s => s.Name + "@" + EnvironmentKey(s.Environment), s => s.Line, s => s.Location.Line);
+        var resources = Matcher.Match(expected.Resources, plan.Resources,
+            r => r.Kind + ":" + NameKey(r.Name), r => r.Kind + ":" + NameKey(r.Name), r => r.Line, r => r.Location.Line);
+
+        var text = File.ReadAllText(fixture.PlanPath);
+        var tableLines = plan.Tables.Select(t => (Start: t.Location.Line, End: t.Location.Line + text.AsSpan(t.Start, Math.Min(t.Length, text.Length - t.Start)).Count('\n'))).ToList();
+        var lookAlikes = expected.NotConfiguration.Where(n => tableLines.Any(t => n.Line >= t.Start && n.Line <= t.End)).ToList();
+
+        Matching<ExpectedFinding, DiffFinding>? diff = null;
+        if (fixture.Drift is { } drift)
+        {
+            var infra = InfrastructureReader.Read(Path.Combine(fixture.Folder, drift.Against), drift.Stack);
+            var report = PlanDiffer.Diff(plan, infra.Value ?? throw new InvalidOperationException(
+                $"{fixture.Name}: {drift.Against} could not be read: {string.Join("; ", infra.Diagnostics.Select(d => d.Message))}"), infra.Diagnostics);
+            diff = Matcher.Match(drift.Findings, report.Findings,
+                f => f.Kind + ":" + f.Subject.ToLowerInvariant(), f => f.Kind + ":" + f.Subject.ToLowerInvariant(), _ => 0, f => f.PlanLocation.Line);
+        }
+        return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff);
+    }
+
+    /// <summary>Resource names compare by their letters and digits: `orders-table`, **Orders Table** and OrdersTable are one name.</summary>
+    internal static string NameKey(string name) =>
+        new([.. name.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+
+    /// <summary>Environments compare by their canonical name (Production = prod); none is "".</summary>
+    internal static string EnvironmentKey(string? environment) =>
+        environment is null ? "" : EnvironmentNames.Canonical(environment) ?? environment.Trim().ToLowerInvariant();
+
+    internal static string? ValueDifference(ExpectedVariable expected, EnvVariable found)
+    {
+        var differences = new List<string>();
+        var kind = found.Value.Kind switch
+        {
+            ValueKind.Literal => "literal",
+            ValueKind.FromResource => "resource",
+            ValueKind.FromSecret => "secret",
+            _ => "none",
+        };
+        if (kind != expected.ValueKind)
+        {
+            differences.Add($"kind {kind} (expected {expected.ValueKind})");
+        }
+        else if (kind == "literal" && expected.Value is not null && found.Value.Text != expected.Value)
+        {
+            differences.Add($"value '{found.Value.Text}' (expected '{expected.Value}')");
+        }
+        var perEnvironment = found.PerEnvironment
+            .GroupBy(e => EnvironmentKey(e.Environment))
+            .ToDictionary(g => g.Key, g => g.First().Value.Text ?? "");
+        var expectedPerEnvironment = expected.PerEnvironment.ToDictionary(p => EnvironmentKey(p.Key), p => p.Value);
+        if (!Same(perEnvironment, expectedPerEnvironment))
+        {
+            differences.Add($"per environment {Show(perEnvironment)} (expected {Show(expectedPerEnvironment)})");
+        }
+        if (!found.Scope.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(expected.Scope.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+        {
+            differences.Add($"scope [{string.Join(", ", found.Scope)}] (expected [{string.Join(", ", expected.Scope)}])");
+        }
+        if (!found.Aliases.Order(StringComparer.Ordinal).SequenceEqual(expected.Aliases.Order(StringComparer.Ordinal)))
+        {
+            differences.Add($"aliases [{string.Join(", ", found.Aliases)}] (expected [{string.Join(", ", expected.Aliases)}])");
+        }
+        return differences.Count == 0 ? null : $"{expected.Name} (line {expected.Line.ToString(CultureInfo.InvariantCulture)}): {string.Join("; ", differences)}";
+    }
+
+    private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static string Show(Dictionary<string, string> values) =>
+        "{" + string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")) + "}";
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace ArchPlan.Tests.Fidelity;
+
+/// <summary>
+/// How much of the real-world corpus (TestFiles/realworld) ArchPlan reads, and how well diff finds the drift planted
+/// in it: recall and precision printed per fixture and for the corpus (docs/fidelity.md keeps the figures), and the
+/// targets of issue 11 asserted.
+/// </summary>
+public sealed class FidelityTests(ITestOutputHelper output)
+{
+    private const double VariableRecallTarget = 0.98;
+    private const double SecretRecallTarget = 0.95;
+    private const double ResourceRecallTarget = 0.90;
+    private const double DiffTarget = 0.90;
+
+    private static readonly Lazy<IReadOnlyList<FixtureMeasurement>> Measurements =
+        new(() => [.. RealWorldCorpus.Fixtures.Select(FidelityMeasurement.Measure)]);
+
+    [Fact]
+    public void Reads_the_real_world_corpus_at_the_target_recall()
+    {
+        var all = Measurements.Value;
+        Assert.NotEmpty(all);
+        output.WriteLine(Report(all));
+
+        var variables = Sum(all, m => m.Variables.Score);
+        var secrets = Sum(all, m => m.Secrets.Score);
+        var resources = Sum(all, m => m.Resources.Score);
+        Assert.True(variables.Recall >= VariableRecallTarget, $"variables: {variables}; target recall {VariableRecallTarget:P0}");
+        Assert.True(secrets.Recall >= SecretRecallTarget, $"secrets: {secrets}; target recall {SecretRecallTarget:P0}");
+        Assert.True(resources.Recall >= ResourceRecallTarget, $"resources: {resources}; target recall {ResourceRecallTarget:P0}");
+    }
+
+    [Fact]
+    public void Reads_no_look_alike_table_as_configuration()
+    {
+        var all = Measurements.Value;
+        Assert.NotEmpty(all);
+        var read = all.SelectMany(m => m.LookAlikesRead.Select(n => $"{m.Fixture.Name}:{n.Line} ({n.Why})")).ToList();
+        output.WriteLine($"look-alike tables: {all.Sum(m => m.Fixture.Expected.NotConfiguration.Count)}, read as configuration: {read.Count}");
+        Assert.Empty(read);
+    }
+
+    [Fact]
+    public void Reads_each_matched_item_at_its_expected_line()
+    {
+        var all = Measurements.Value;
+        Assert.NotEmpty(all);
+        var differences = all.SelectMany(m => m.LineDifferences().Select(d => $"{m.Fixture.Name}: {d}")).ToList();
+        output.WriteLine($"matched items: {all.Sum(m => m.Variables.Pairs.Count + m.BuildTimeVariables.Pairs.Count + m.Secrets.Pairs.Count + m.Resources.Pairs.Count)}, on another line: {differences.Count}");
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
+    }
+
+    [Fact]
+    public void Diff_finds_the_planted_drift()
+    {
+        var diffed = Measurements.Value.Where(m => m.Diff is not null).ToList();
+        Assert.NotEmpty(diffed);
+        var score = Sum(diffed, m => m.Diff!.Score);
+        output.WriteLine($"diff findings: {score}");
+        foreach (var m in diffed)
+        {
+            foreach (var missed in m.Diff!.Missed)
+            {
+                output.WriteLine($"  {m.Fixture.Name}: not found {missed.Kind} {missed.Subject}");
+            }
+            foreach (var extra in m.Diff.Extra)
+            {
+                output.WriteLine($"  {m.Fixture.Name}: not planted {extra.Kind} {extra.Subject} (plan line {extra.PlanLocation.Line})");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_fixture_names_infrastructure_that_exists()
+    {
+        Assert.NotEmpty(RealWorldCorpus.Fixtures);
+        foreach (var fixture in RealWorldCorpus.Fixtures)
+        {
+            Assert.True(fixture.Drift is not null, $"{fixture.Name}: no drift.json");
+            var against = Path.Combine(fixture.Folder, fixture.Drift.Against);
+            Assert.True(File.Exists(against) || Directory.Exists(against), $"{fixture.Name}: {fixture.Drift.Against} does not exist");
+        }
+    }
+
+    private static Score Sum(IEnumerable<FixtureMeasurement> measurements, Func<FixtureMeasurement, Score> score) =>
+        measurements.Aggregate(default(Score), (total, m) => total + score(m));
+
+    /// <summary>A Markdown table per fixture and for the corpus, then every miss, so a failing run says what to look at.</summary>
+    internal static string Report(IReadOnlyList<FixtureMeasurement> all)
+    {
+        static string Cell(Score s) => s.Expected == 0 && s.Found == 0 ? "-" : $"{s.Matched}/{s.Expected} · {s.Found - s.Matched} extra";
+        var text = new StringBuilder();
+        text.AppendLine("| fixture | variables | build-time | secrets | resources | look-alikes read | diff |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var m in all)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {m.Fixture.Name} | {Cell(m.Variables.Score)} | {Cell(m.BuildTimeVariables.Score)} | {Cell(m.Secrets.Score)} | {Cell(m.Resources.Score)} | {m.LookAlikesRead.Count}/{m.Fixture.Expected.NotConfiguration.Count} | {(m.Diff is null ? "-" : Cell(m.Diff.Score))} |");
+        }
+        text.AppendLine();
+        text.AppendLine("| corpus | recall | precision |");
+        text.AppendLine("| --- | --- | --- |");
+        void Total(string what, Score s) =>
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {s.RecallText} ({s.Matched}/{s.Expected}) | {s.PrecisionText} ({s.Matched}/{s.Found}) |");
+        Total("variables", Sum(all, m => m.Variables.Score));
+        Total("build-time variables", Sum(all, m => m.BuildTimeVariables.Score));
+        Total("secrets", Sum(all, m => m.Secrets.Score));
+        Total("resources", Sum(all, m => m.Resources.Score));
+        Total("diff findings", Sum(all.Where(m => m.Diff is not null), m => m.Diff!.Score));
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"look-alike tables read as configuration: {all.Sum(m => m.LookAlikesRead.Count)} of {all.Sum(m => m.Fixture.Expected.NotConfiguration.Count)}");
+        var values = all.Sum(m => m.Variables.Pairs.Count);
+        var valueDifferences = all.SelectMany(m => m.ValueDifferences().Select(d => $"{m.Fixture.Name}: {d}")).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"matched variables read with the expected value, scope and aliases: {values - valueDifferences.Count}/{values}");
+
+        text.AppendLine().AppendLine("Misses:");
+        foreach (var m in all)
+        {
+            var name = m.Fixture.Name;
+            foreach (var v in m.Variables.Missed) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: variable not read: {v.Name} (line {v.Line})");
+            foreach (var v in m.Variables.Extra) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: variable not expected: {v.Name} (line {v.Location.Line})");
+            foreach (var v in m.BuildTimeVariables.Missed) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: build-time variable not read: {v.Name} (line {v.Line})");
+            foreach (var v in m.BuildTimeVariables.Extra) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: build-time variable not expected: {v.Name} (line {v.Location.Line})");
+            foreach (var s in m.Secrets.Missed) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: secret not read: {s.Name} [{s.Environment}] (line {s.Line})");
+            foreach (var s in m.Secrets.Extra) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: secret not expected: {s.Name} [{s.Environment}] (line {s.Location.Line})");
+            foreach (var r in m.Resources.Missed) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: resource not read: {r.Kind} {r.Name} (line {r.Line})");
+            foreach (var r in m.Resources.Extra) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: resource not expected: {r.Kind} {r.Name} (line {r.Location.Line})");
+            foreach (var n in m.LookAlikesRead) text.AppendLine(CultureInfo.InvariantCulture, $"  {name}: look-alike table read as configuration: line {n.Line} ({n.Why})");
+        }
+        foreach (var d in valueDifferences)
+        {
+            text.AppendLine("  value: " + d);
+        }
+        return text.ToString();
+    }
+}
