@@ -95,7 +95,7 @@ public static partial class DiagnosticCatalog
         "Add a separator line under the header, e.g. '| --- | --- |', with one cell per column.");
 
     public static readonly DiagnosticDescriptor MisspeltColumn = Warning(
-        "AP1206", "Column header misspelt", "column '{0}' is not one ArchPlan knows; did you mean '{1}'? Its values are ignored",
+        "AP1206", "Column header misspelt", "column '{0}' is not one ArchPlan knows; did you mean '{1}'? It is read as '{1}'",
         "Rename the header to '{1}'.");
 
     public static readonly DiagnosticDescriptor AmbiguousValue = Error(

@@ -160,10 +160,15 @@ public static partial class CellValues
             : parts;
     }
 
+    /// <summary>A tick in a yes/no column: ✅, ✓, ✔, x, yes.</summary>
+    public static bool IsTick(string text) =>
+        text.Trim().Trim('*', '_').ToLowerInvariant() is "✅" or "✓" or "✔" or "✔️" or "☑" or "☑️" or "x" or "yes" or "y";
+
     public static bool IsEmpty(string text) =>
         text.Trim().ToLowerInvariant() is "" or "-" or "—" or "–" or "_" or "n/a" or "none" or "(none)" or "\"\"" or "''";
 
-    private static bool MentionsSecret(string text) =>
+    /// <summary>True when the text speaks of a secret (Secrets Manager, a secret, an SSM SecureString).</summary>
+    public static bool MentionsSecret(string text) =>
         text.Contains("secret", StringComparison.OrdinalIgnoreCase) || text.Contains("ssm", StringComparison.OrdinalIgnoreCase) && text.Contains("secure", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A secret name written inside the value, e.g. "(Secrets Manager: payments/stripe)".</summary>

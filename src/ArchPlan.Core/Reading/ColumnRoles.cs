@@ -15,7 +15,10 @@ internal static class ColumnRoles
 
     /// <summary>Headers that name a variable or setting only inside a configuration section (a "Name" column is everywhere).</summary>
     private static readonly HashSet<string> GenericNameHeaders =
-        ["name", "key", "parameter", "setting", "config key", "context key", "cdk context key", "option"];
+        ["name", "key", "parameter", "setting", "config key", "option", "property", "token", "placeholder"];
+
+    /// <summary>Headers that name CDK context keys: such a table is read wherever it stands, as build-time variables.</summary>
+    private static readonly HashSet<string> ContextNameHeaders = ["context key", "cdk context key", "context", "cdk context", "context variable", "context option"];
 
     private static readonly HashSet<string> DescriptionHeaders =
     [
@@ -56,7 +59,7 @@ internal static class ColumnRoles
         "Type", "Used by", "Component", "Handler", "Environment", "Stage", "Secret Name", "Secret", "Notes", "Source",
     ];
 
-    /// <summary>Maps each header cell to a role; the first name-like column is the name.</summary>
+    /// <summary>Maps each header cell to a role; the first name-like column is the name. A misspelt header counts as the one it is a slip for.</summary>
     public static IReadOnlyList<TableColumn> Map(IReadOnlyList<string> headers, ConfigTableKind kind)
     {
         var columns = new List<TableColumn>();
@@ -64,7 +67,7 @@ internal static class ColumnRoles
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            var key = Outline.Normalize(header);
+            var key = EffectiveKey(header);
             if (i == nameIndex)
             {
                 columns.Add(new TableColumn(header, ColumnRole.Name));
@@ -80,7 +83,7 @@ internal static class ColumnRoles
                 columns.Add(new TableColumn(header, ColumnRole.EnvironmentValues) { Environments = environments.ToEquatableArray() });
                 continue;
             }
-            if (role == ColumnRole.Other && EnvironmentNames.Name(key) is { } env)
+            if (role is ColumnRole.Other or ColumnRole.Value && EnvironmentNames.Name(key) is { } env)
             {
                 columns.Add(new TableColumn(header, ColumnRole.EnvironmentValue, env));
                 continue;
@@ -108,9 +111,10 @@ internal static class ColumnRoles
         }
         for (var i = 0; i < headers.Count; i++)
         {
-            var key = Outline.Normalize(headers[i]);
-            if ((kind != ConfigTableKind.Secrets && VariableNameHeaders.Contains(key))
-                || (anyName && (GenericNameHeaders.Contains(key) || (kind == ConfigTableKind.Secrets && key is "path" or "arn" or "id"))))
+            var key = EffectiveKey(headers[i]);
+            if ((kind != ConfigTableKind.Secrets && (VariableNameHeaders.Contains(key) || ContextNameHeaders.Contains(key)))
+                || (anyName && ((GenericNameHeaders.Contains(key) && !(kind == ConfigTableKind.Secrets && key is "key" or "property" or "token"))
+                    || (kind == ConfigTableKind.Secrets && key is "path" or "arn" or "id"))))
             {
                 return i;
             }
@@ -118,8 +122,25 @@ internal static class ColumnRoles
         return -1;
     }
 
+    /// <summary>True when the header names CDK context keys (<c>Context Key</c>).</summary>
+    public static bool IsContextNameHeader(string header) => ContextNameHeaders.Contains(EffectiveKey(header));
+
+    /// <summary>The known header a misspelt one stands for ("Varible" → Variable), or null when the header is known or not a slip.</summary>
+    public static string? Misspelling(string header)
+    {
+        var key = Outline.Normalize(header);
+        return IsKnown(key) || IsSecretNameHeader(header) ? null : Suggest(header);
+    }
+
+    private static bool IsKnown(string key) =>
+        RoleOf(key, ConfigTableKind.EnvironmentVariables) != ColumnRole.Other || EnvironmentNames.Name(key) is not null || ContextNameHeaders.Contains(key);
+
+    /// <summary>The header's normalised text, or the one it is a slip for.</summary>
+    private static string EffectiveKey(string header) =>
+        Misspelling(header) is { } suggestion ? suggestion.ToLowerInvariant() : Outline.Normalize(header);
+
     /// <summary>True when the header says its column names environment variables (<c>Variable</c>, <c>Env Var</c>).</summary>
-    public static bool IsVariableNameHeader(string header) => VariableNameHeaders.Contains(Outline.Normalize(header));
+    public static bool IsVariableNameHeader(string header) => VariableNameHeaders.Contains(EffectiveKey(header));
 
     /// <summary>True when the header names a secret's name, path or ARN (<c>Secret Name</c>, <c>AWS Secret Name/Path</c>, <c>Secret ARN</c>).</summary>
     public static bool IsSecretNameHeader(string header)
@@ -138,11 +159,11 @@ internal static class ColumnRoles
             && !words.Any(w => w is "field" or "fields" or "key" or "keys" or "type" or "format" or "rotation" or "value");
     }
 
-    /// <summary>The known header a header is a slip of the keyboard for ("Exmaple" → Example), or null.</summary>
-    public static string? Suggest(string header)
+    /// <summary>The nearest known header within a slip of the keyboard ("Exmaple" → Example), or null.</summary>
+    private static string? Suggest(string header)
     {
         var key = Outline.Normalize(header);
-        if (key.Length < 3 || RoleOf(key, ConfigTableKind.EnvironmentVariables) != ColumnRole.Other || EnvironmentNames.Name(key) is not null)
+        if (key.Length < 3 || IsKnown(key))
         {
             return null;
         }

@@ -1,16 +1,19 @@
+using System.Text.RegularExpressions;
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ArchPlan.Reading;
 
 /// <summary>
 /// Finds the configuration tables (environment variables, secrets, build-time variables) and reads their rows. Inside the
 /// Configuration, Environment Variables and Secrets sections any table with a name column is read; elsewhere a table is
-/// read when its header says what it lists (<c>Variable</c>, <c>Env Var</c>, <c>Secret Name</c>, <c>AWS Secret Name/Path</c>)
-/// or its names are all environment-variable names.
+/// read when its header says what it lists (<c>Variable</c>, <c>Env Var</c>, <c>Context Key</c>, <c>Secret Name</c>,
+/// <c>AWS Secret Name/Path</c>), or when its names are environment-variable names and its other columns are
+/// configuration columns. Tables under headings about CI, the developer's machine or what was removed are never read.
 /// </summary>
 internal sealed partial class ConfigTableReader(SourceText source, Outline outline, DiagnosticBag diagnostics, IReadOnlyList<PlannedResource> resources)
 {
@@ -28,13 +31,13 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
 
     public IReadOnlyList<EnvVariable> BuildTimeVariables => _buildTime;
 
-    /// <summary>The secrets of secrets tables, then those only a variable row names (a <c>Secret Name</c> column of a variables table).</summary>
+    /// <summary>The secrets of secrets tables, then those only a variable row names (a secret-name or source column, or the value cell).</summary>
     public IReadOnlyList<PlannedSecret> Secrets
     {
         get
         {
-            var named = _secrets.Select(s => (s.Name, s.Environment)).ToHashSet();
-            return [.. _secrets, .. _secretsFromVariableRows.Where(s => named.Add((s.Name, s.Environment)))];
+            var named = _secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            return [.. _secrets, .. _secretsFromVariableRows.Where(s => named.Add(s.Name))];
         }
     }
 
@@ -57,7 +60,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
     private void ReadTable(Table table, Func<string, string> substitute)
     {
         var chain = outline.ChainAt(table.Span.Start);
-        if (chain.Any(h => SectionNames.IsCi(h.Key)))
+        if (chain.Any(h => SectionNames.IsCi(h.Key) || SectionNames.IsLocalDevelopment(h.Key) || SectionNames.IsRetired(h.Key)))
         {
             return;
         }
@@ -83,12 +86,12 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         }
         var headers = rows[0].OfType<TableCell>().Select(c => InlineText.Of(c, inTableCell: true)).ToList();
         var nearest = chain.Count > 0 ? chain[^1] : null;
-        if (LooksLikeCostTable(headers, rows) || LooksLikeCiTable(table))
+        if (LooksLikeCostTable(headers, rows))
         {
             return;
         }
 
-        var hasVariableHeader = headers.Any(ColumnRoles.IsVariableNameHeader);
+        var hasVariableHeader = headers.Any(h => ColumnRoles.IsVariableNameHeader(h) || ColumnRoles.IsContextNameHeader(h));
         var hasSecretHeader = headers.Any(ColumnRoles.IsSecretNameHeader);
         // Under a Secrets heading a lone Variable column still names secrets, as it always has; with a Secret Name
         // column beside it the table maps variables to the secrets they come from.
@@ -101,13 +104,15 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         {
             nameIndex = headers.FindIndex(ColumnRoles.IsVariableNameHeader);
         }
+        var columns = nameIndex >= 0 ? ColumnRoles.Map(headers, kind).ToList() : [];
         if (!inSection && !hasVariableHeader && !hasSecretHeader)
         {
             // Outside the configuration sections a "Name" column is anything's name: read the table only when its names
-            // are environment-variable names, and say so when it looks like configuration without being readable.
-            var roles = ColumnRoles.Map(headers, kind);
+            // are environment-variable names and its other columns are configuration columns; say so when it looks like
+            // configuration without being readable.
             var namesVariables = nameIndex >= 0 && NamesAreVariables(rows, nameIndex);
-            if (!namesVariables || !roles.Any(c => c.Role is ColumnRole.Value or ColumnRole.Required) || roles.Any(c => c.Role == ColumnRole.Other))
+            if (!namesVariables || !columns.Any(c => c.Role is ColumnRole.Value or ColumnRole.Required or ColumnRole.EnvironmentValue or ColumnRole.EnvironmentValues)
+                || columns.Any(c => c.Role == ColumnRole.Other))
             {
                 ReportUnreadable(headers, location, nameIndex < 0 ? "it has no 'Variable' or 'Secret Name' column" : namesVariables ? "its name column is not headed 'Variable'" : null);
                 return;
@@ -120,7 +125,6 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             if (secretsIndex >= 0 || envIndex >= 0)
             {
                 diagnostics.Add(DiagnosticCatalog.MissingNameColumn, location, nearest?.Text ?? "", kind == ConfigTableKind.Secrets ? "'Secret Name', 'Secret', 'Name'" : "'Variable', 'Env Var', 'Name', 'Key'");
-                ReportMisspelt(headers, location);
             }
             else
             {
@@ -128,19 +132,13 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             }
             return;
         }
-        if (!inSection && kind == ConfigTableKind.EnvironmentVariables && !NamesLookLikeIdentifiers(rows, nameIndex))
+        if (!inSection && kind != ConfigTableKind.Secrets && !NamesLookLikeIdentifiers(rows, nameIndex))
         {
             return;
         }
 
-        var columns = ColumnRoles.Map(headers, kind).ToList();
-        if (columns[nameIndex].Role != ColumnRole.Name)
-        {
-            columns = [.. columns.Select((c, i) => i == nameIndex ? c with { Role = ColumnRole.Name } : c.Role == ColumnRole.Name ? c with { Role = ColumnRole.Other } : c)];
-        }
         // A secret-name column of a variables table says where each variable's value comes from.
         var secretColumn = kind != ConfigTableKind.Secrets ? headers.FindIndex(h => ColumnRoles.IsSecretNameHeader(h)) : -1;
-
         var environment = nearest is not null ? EnvironmentNames.InHeading(nearest.Text) : null;
         var componentScope = nearest is not null ? ComponentOf(nearest) : null;
         var buildTime = kind == ConfigTableKind.EnvironmentVariables && IsBuildTimeTable(chain, headers, rows, nameIndex, columns);
@@ -154,15 +152,15 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         for (var i = 0; i < columns.Count; i++)
         {
             var header = headers[i];
-            if (columns[i].Role != ColumnRole.Other || header.Length == 0 || i == secretColumn)
+            if (header.Length == 0 || i == secretColumn)
             {
                 continue;
             }
-            if (ColumnRoles.Suggest(header) is { } suggestion)
+            if (ColumnRoles.Misspelling(header) is { } suggestion)
             {
                 diagnostics.Add(DiagnosticCatalog.MisspeltColumn, location, header, suggestion);
             }
-            else if (kind != ConfigTableKind.Secrets)
+            else if (columns[i].Role == ColumnRole.Other && kind != ConfigTableKind.Secrets && !IsTickColumn(rows, i))
             {
                 diagnostics.Add(DiagnosticCatalog.UnknownEnvironmentColumn, location, header);
             }
@@ -171,6 +169,8 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         // Markdig widens the whole table to its longest row; the header as written is the reference.
         var headerCells = rows[0].OfType<TableCell>().ToList();
         var headerCount = WrittenCellCount(RowSource(headerCells.Count > 0 ? headerCells[0].Span.Start : rows[0].Span.Start).Text);
+        var ciColumns = Enumerable.Range(0, headers.Count).Where(i => i != nameIndex && SectionNames.IsCi(Outline.Normalize(headers[i])) && IsTickColumn(rows, i)).ToList();
+        var otherTicks = Enumerable.Range(0, headers.Count).Where(i => i != nameIndex && !ciColumns.Contains(i) && IsTickColumn(rows, i)).ToList();
         var context = new RowContext(columns, headers, nameIndex, secretColumn, environment, componentScope, tableIndex, kind, substitute);
         foreach (var row in rows.Skip(1))
         {
@@ -183,7 +183,12 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             {
                 diagnostics.Add(DiagnosticCatalog.RowCellCount, rowLocation, written, headerCount);
             }
-            ReadRow(new Row(cells, rowLocation, source), context);
+            var read = new Row(cells, rowLocation, source);
+            if (IsGroupRow(cells, nameIndex) || IsCiOnlyRow(read, ciColumns, otherTicks))
+            {
+                continue;
+            }
+            ReadRow(read, context);
         }
     }
 
@@ -238,12 +243,12 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             return;
         }
 
-        var rowEnvironment = context.Environment;
+        var explicitEnvironment = context.Environment;
         var envColumn = context.IndexOf(ColumnRole.Environment);
         if (envColumn >= 0)
         {
             var envCell = row.Plain(envColumn).Trim();
-            rowEnvironment = EnvironmentNames.Name(envCell) ?? (CellValues.IsEmpty(envCell) || envCell.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : envCell.ToLowerInvariant());
+            explicitEnvironment = EnvironmentNames.Name(envCell) ?? (CellValues.IsEmpty(envCell) || envCell.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : envCell.ToLowerInvariant());
         }
         var scopeIndex = context.IndexOf(ColumnRole.Scope);
         var description = row.Plain(context.IndexOf(ColumnRole.Description));
@@ -251,27 +256,27 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         if (context.Kind == ConfigTableKind.Secrets)
         {
             var format = context.IndexOf(ColumnRole.Format) is var f and >= 0 ? row.Plain(f) : null;
+            var name = NameCell.Secret(nameCell);
             _secrets.Add(new PlannedSecret
             {
-                Name = NameCell.Secret(nameCell),
+                Name = name,
                 Description = description,
                 Format = format,
                 JsonFields = CellValues.JsonFields(format).ToEquatableArray(),
                 Scope = (scopeIndex >= 0 ? CellValues.ParseScope(row.Plain(scopeIndex)) : []).ToEquatableArray(),
-                Environment = rowEnvironment,
+                Environment = explicitEnvironment ?? EnvironmentNames.InSecretName(name),
                 Location = row.At(nameIndex),
                 TableIndex = context.TableIndex,
             });
             return;
         }
 
-        var (name, aliases) = NameCell.Variable(nameCell);
-        var valueIndex = context.IndexOf(ColumnRole.Value);
         var value = ValueSpec.None;
+        var valueIndex = context.IndexOf(ColumnRole.Value);
         var perEnvironment = new List<EnvironmentValue>();
         if (valueIndex >= 0)
         {
-            var reading = ReadValue(row, valueIndex, null, name, context);
+            var reading = ReadValue(row, valueIndex, null, nameCell, context);
             value = reading.Default;
             perEnvironment.AddRange(reading.PerEnvironment.Select(e => new EnvironmentValue(e.Environment, e.Value, row.At(valueIndex))));
             if (reading.Prose is { } prose)
@@ -279,23 +284,32 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
                 description = description.Length == 0 ? prose : $"{description} ({headers[valueIndex]}: {prose})";
             }
         }
+        EnvironmentValue? previous = null;
         for (var i = 0; i < columns.Count; i++)
         {
             if (columns[i].Role == ColumnRole.EnvironmentValue)
             {
-                var reading = ReadValue(row, i, null, name, context);
+                // "same" (as the column before): the previous environment's value again.
+                if (previous is not null && Outline.Normalize(row.Plain(i)) is "same" or "same as above" or "ditto" or "\"" or "〃" or "same as left")
+                {
+                    previous = new EnvironmentValue(columns[i].Environment!, previous.Value, row.At(i));
+                    perEnvironment.Add(previous);
+                    continue;
+                }
+                var reading = ReadValue(row, i, null, nameCell, context);
                 if (reading.PerEnvironment.Count > 0)
                 {
-                    diagnostics.Add(DiagnosticCatalog.AmbiguousValue, row.At(i), headers[i], name);
+                    diagnostics.Add(DiagnosticCatalog.AmbiguousValue, row.At(i), headers[i], nameCell);
                 }
                 else if (reading.Default.Kind != ValueKind.None)
                 {
-                    perEnvironment.Add(new EnvironmentValue(columns[i].Environment!, reading.Default, row.At(i)));
+                    previous = new EnvironmentValue(columns[i].Environment!, reading.Default, row.At(i));
+                    perEnvironment.Add(previous);
                 }
             }
             else if (columns[i].Role == ColumnRole.EnvironmentValues)
             {
-                var reading = ReadValue(row, i, columns[i].Environments, name, context);
+                var reading = ReadValue(row, i, columns[i].Environments, nameCell, context);
                 if (reading.Default.Kind != ValueKind.None && value.Kind == ValueKind.None)
                 {
                     value = reading.Default;
@@ -307,59 +321,86 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         var valueIsExample = valueIndex >= 0 && columns[valueIndex].IsExample && (value.Kind != ValueKind.None || perEnvironment.Count > 0);
         if (value.Kind == ValueKind.None && perEnvironment.Count == 0)
         {
-            var sourceIndex = context.IndexOf(ColumnRole.Source);
-            if (context.SecretColumn >= 0 && NameCell.Secret(substitute(row.Marked(context.SecretColumn))) is var secret && !CellValues.IsEmpty(secret))
+            (value, valueIndex) = ValueFromOtherColumns(row, context, description, valueIndex);
+        }
+        if (value is { Kind: ValueKind.FromSecret, Secret: { Length: > 0 } named })
+        {
+            _secretsFromVariableRows.Add(new PlannedSecret
             {
-                value = new ValueSpec(ValueKind.FromSecret, secret, Secret: secret);
-                valueIndex = context.SecretColumn;
-                _secretsFromVariableRows.Add(new PlannedSecret
-                {
-                    Name = secret,
-                    Description = description,
-                    Environment = rowEnvironment,
-                    Location = row.At(context.SecretColumn),
-                    TableIndex = context.TableIndex,
-                });
-            }
-            else if (sourceIndex >= 0 && CellValues.ParseSource(substitute(row.Marked(sourceIndex))) is { Kind: not ValueKind.None } fromSource)
-            {
-                value = fromSource;
-                valueIndex = sourceIndex;
-            }
+                Name = named,
+                Description = description,
+                Environment = explicitEnvironment ?? EnvironmentNames.InSecretName(named),
+                Location = row.At(valueIndex >= 0 ? valueIndex : nameIndex),
+                TableIndex = context.TableIndex,
+            });
         }
 
-        if (rowEnvironment is not null)
+        if (explicitEnvironment is not null)
         {
-            perEnvironment.Insert(0, new EnvironmentValue(rowEnvironment, value, valueIndex >= 0 ? row.At(valueIndex) : row.At(nameIndex)));
+            perEnvironment.Insert(0, new EnvironmentValue(explicitEnvironment, value, valueIndex >= 0 ? row.At(valueIndex) : row.At(nameIndex)));
             value = ValueSpec.None;
         }
 
         var requiredIndex = context.IndexOf(ColumnRole.Required);
         var requiredText = requiredIndex >= 0 ? row.Plain(requiredIndex) : null;
-        var variable = new EnvVariable
+        var (names, aliases) = NameCell.Variables(nameCell);
+        foreach (var name in names)
         {
-            Name = name,
-            Description = description,
-            Value = value,
-            PerEnvironment = perEnvironment.ToEquatableArray(),
-            Required = requiredText is null ? Requirement.Unspecified : CellValues.ParseRequired(requiredText),
-            RequiredText = requiredText,
-            Scope = (scopeIndex >= 0 ? CellValues.ParseScope(row.Plain(scopeIndex)) : context.ComponentScope is { } component ? [component] : []).ToEquatableArray(),
-            Type = context.IndexOf(ColumnRole.Type) is var t and >= 0 ? row.Plain(t) : null,
-            Aliases = aliases.ToEquatableArray(),
-            ValueIsExample = valueIsExample,
-            Location = row.At(nameIndex),
-            ValueLocation = valueIndex >= 0 ? row.At(valueIndex) : row.At(nameIndex),
-            TableIndex = context.TableIndex,
-        };
-        if (context.Kind == ConfigTableKind.BuildTimeVariables || IsBuildTimeName(name))
-        {
-            _buildTime.Add(variable);
+            var variable = new EnvVariable
+            {
+                Name = name,
+                Description = description,
+                Value = value,
+                PerEnvironment = perEnvironment.ToEquatableArray(),
+                Required = requiredText is null ? Requirement.Unspecified : CellValues.ParseRequired(requiredText),
+                RequiredText = requiredText,
+                Scope = (scopeIndex >= 0 ? CellValues.ParseScope(row.Plain(scopeIndex)) : context.ComponentScope is { } component ? [component] : []).ToEquatableArray(),
+                Type = context.IndexOf(ColumnRole.Type) is var t and >= 0 ? row.Plain(t) : null,
+                Aliases = (names.Count == 1 ? aliases : []).ToEquatableArray(),
+                ValueIsExample = valueIsExample,
+                Location = row.At(nameIndex),
+                ValueLocation = valueIndex >= 0 ? row.At(valueIndex) : row.At(nameIndex),
+                TableIndex = context.TableIndex,
+            };
+            if (context.Kind == ConfigTableKind.BuildTimeVariables || BuildTimeNames.IsBuildTime(name))
+            {
+                _buildTime.Add(variable);
+            }
+            else
+            {
+                _variables.Add(variable);
+            }
         }
-        else
+    }
+
+    /// <summary>
+    /// Where a row with no value in its value columns says its value comes from: a secret-name column, a Source column,
+    /// a tick in a Secrets Manager column, or a description that names Secrets Manager.
+    /// </summary>
+    private (ValueSpec Value, int Index) ValueFromOtherColumns(Row row, RowContext context, string description, int valueIndex)
+    {
+        var substitute = context.Substitute;
+        if (context.SecretColumn >= 0 && NameCell.Secret(substitute(row.Marked(context.SecretColumn))) is var secret && !CellValues.IsEmpty(secret))
         {
-            _variables.Add(variable);
+            return (new ValueSpec(ValueKind.FromSecret, secret, Secret: secret), context.SecretColumn);
         }
+        var sourceIndex = context.IndexOf(ColumnRole.Source);
+        if (sourceIndex >= 0 && CellValues.ParseSource(substitute(row.Marked(sourceIndex))) is { Kind: not ValueKind.None } fromSource)
+        {
+            return (fromSource, sourceIndex);
+        }
+        for (var i = 0; i < context.Headers.Count; i++)
+        {
+            if (context.Columns[i].Role == ColumnRole.Other && CellValues.MentionsSecret(context.Headers[i]) && CellValues.IsTick(row.Plain(i)))
+            {
+                return (new ValueSpec(ValueKind.FromSecret, context.Headers[i]), i);
+            }
+        }
+        if (valueIndex >= 0 && CellValues.ParseSource(description) is { Kind: ValueKind.FromSecret } fromDescription && SecretsManagerWords().IsMatch(description))
+        {
+            return (fromDescription, valueIndex);
+        }
+        return (ValueSpec.None, valueIndex);
     }
 
     private ValueCellReading ReadValue(Row row, int index, IReadOnlyList<string>? environments, string name, RowContext context)
@@ -367,9 +408,26 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         var reading = ValueCell.Read(context.Substitute(row.Marked(index)), environments);
         if (reading.Ambiguous)
         {
-            diagnostics.Add(DiagnosticCatalog.AmbiguousValue, row.At(index), context.Headers[index], name);
+            diagnostics.Add(DiagnosticCatalog.AmbiguousValue, row.At(index), context.Headers[index], ValueCell.Unmark(name));
         }
         return reading;
+    }
+
+    /// <summary>"| **Payments** | | |": a row that only names the group of the rows below it.</summary>
+    private static bool IsGroupRow(List<TableCell> cells, int nameIndex) =>
+        nameIndex < cells.Count
+        && cells[nameIndex].Descendants<EmphasisInline>().Any() && !cells[nameIndex].Descendants<CodeInline>().Any()
+        && cells.Where((_, i) => i != nameIndex).All(c => InlineText.Of(c, inTableCell: true).Trim().Length == 0);
+
+    /// <summary>A row ticked only in a CI column ("GitHub secret? ✅", nothing else ticked) is the pipeline's, not the service's.</summary>
+    private static bool IsCiOnlyRow(Row row, List<int> ciColumns, List<int> otherTicks) =>
+        ciColumns.Any(i => CellValues.IsTick(row.Plain(i))) && otherTicks.Count > 0 && !otherTicks.Any(i => CellValues.IsTick(row.Plain(i)));
+
+    /// <summary>A column of ticks (✅, —, yes, no): every cell is a tick or empty, and one at least is ticked.</summary>
+    private static bool IsTickColumn(List<TableRow> rows, int index)
+    {
+        var cells = rows.Skip(1).Select(r => r.OfType<TableCell>().ElementAtOrDefault(index)).Select(c => c is null ? "" : InlineText.Of(c, inTableCell: true)).ToList();
+        return cells.Any(CellValues.IsTick) && cells.All(c => CellValues.IsTick(c) || CellValues.IsEmpty(c) || CellValues.ParseRequired(c) == Requirement.Optional);
     }
 
     /// <summary>Pipe rows without the |---| line are a paragraph to Markdig: say so when it sits where a config table belongs.</summary>
@@ -393,28 +451,18 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         }
     }
 
-    /// <summary>Headers that are slips of the keyboard for known ones, each with its suggestion.</summary>
-    private void ReportMisspelt(IReadOnlyList<string> headers, SourceLocation location)
-    {
-        foreach (var header in headers)
-        {
-            if (ColumnRoles.Suggest(header) is { } suggestion)
-            {
-                diagnostics.Add(DiagnosticCatalog.MisspeltColumn, location, header, suggestion);
-            }
-        }
-    }
-
     /// <summary>
     /// A table outside the configuration sections that cannot be read but looks like configuration (a misspelt
-    /// Variable or Example header, or Default and Required columns) is reported, never dropped in silence.
+    /// header, Default and Required columns, or environment-variable names under a "Name" header) is reported,
+    /// never dropped in silence.
     /// </summary>
     private void ReportUnreadable(IReadOnlyList<string> headers, SourceLocation location, string? reason)
     {
-        var misspelt = headers.Select(h => (Header: h, Suggestion: ColumnRoles.Suggest(h))).Where(p => p.Suggestion is not null).ToList();
+        var misspelt = headers.Select(h => (Header: h, Suggestion: ColumnRoles.Misspelling(h))).Where(p => p.Suggestion is not null).ToList();
         var roles = ColumnRoles.Map(headers, ConfigTableKind.EnvironmentVariables);
         var configLike = roles.Any(c => c.Role == ColumnRole.Value) && roles.Any(c => c.Role == ColumnRole.Required);
-        if (misspelt.Count == 0 && !configLike && reason is not "its name column is not headed 'Variable'")
+        var variableNames = reason is "its name column is not headed 'Variable'";
+        if (misspelt.Count == 0 && !configLike && !variableNames)
         {
             return;
         }
@@ -430,43 +478,38 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
     /// <summary>Environment-variable names: upper case with digits and underscores (LOG_LEVEL, PORT), in every row with a name.</summary>
     private static bool NamesAreVariables(List<TableRow> rows, int nameIndex)
     {
-        var names = rows.Skip(1).Select(r => r.OfType<TableCell>().ElementAtOrDefault(nameIndex)).OfType<TableCell>()
-            .Select(c => NameCell.Variable(InlineText.Marked(c, inTableCell: true)).Name).Where(n => n.Length > 0).ToList();
+        var names = NameCells(rows, nameIndex).SelectMany(c => NameCell.Variables(c).Names).Where(n => n.Length > 0).ToList();
         return names.Count > 0 && names.All(n => n.Length >= 2 && n.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') && char.IsAsciiLetterUpper(n[0]));
     }
 
     /// <summary>Outside the configuration sections, a Variable column of prose ("arrival rate") is not configuration.</summary>
     private static bool NamesLookLikeIdentifiers(List<TableRow> rows, int nameIndex) =>
-        rows.Skip(1).Select(r => r.OfType<TableCell>().ElementAtOrDefault(nameIndex)).OfType<TableCell>()
-            .Select(c => NameCell.Variable(InlineText.Marked(c, inTableCell: true)).Name)
-            .Any(n => n.Length > 0 && !n.Contains(' ', StringComparison.Ordinal));
+        NameCells(rows, nameIndex).SelectMany(c => NameCell.Variables(c).Names).Any(n => n.Length > 0 && !n.Contains(' ', StringComparison.Ordinal));
+
+    private static IEnumerable<string> NameCells(List<TableRow> rows, int nameIndex) =>
+        rows.Skip(1).Select(r => r.OfType<TableCell>().ElementAtOrDefault(nameIndex)).OfType<TableCell>().Select(c => InlineText.Marked(c, inTableCell: true));
 
     /// <summary>
     /// Variables of the build or the deployment rather than of the running compute: a table under a build-time,
-    /// deploy-time or CDK context heading, with a context-key column, or holding CDK's own <c>CDK_*</c> variables
-    /// (unless a scope column ties its rows to compute).
+    /// deploy-time, CDK context or shell heading, with a context-key column or a deploy-time value column, or holding
+    /// CDK's own <c>CDK_*</c> variables under a heading about deploying (elsewhere only those rows are build-time).
     /// </summary>
     private static bool IsBuildTimeTable(IReadOnlyList<Heading> chain, IReadOnlyList<string> headers, List<TableRow> rows, int nameIndex, IReadOnlyList<TableColumn> columns)
     {
-        if (chain.Any(h => SectionNames.IsBuildTime(h.Key)))
+        if (chain.Any(h => SectionNames.IsBuildTime(h.Key)) || ColumnRoles.IsContextNameHeader(headers[nameIndex]))
         {
             return true;
         }
-        var nameKey = Outline.Normalize(headers[nameIndex]);
-        if (nameKey.Contains("context", StringComparison.Ordinal))
+        if (columns.Any(c => c.Role == ColumnRole.Value && SectionNames.IsBuildTime(Outline.Normalize(c.Header))))
         {
             return true;
         }
-        if (columns.Any(c => c.Role == ColumnRole.Scope))
+        if (columns.Any(c => c.Role == ColumnRole.Scope) || !chain.Any(h => SectionNames.IsDeployment(h.Key)))
         {
             return false;
         }
-        return rows.Skip(1).Select(r => r.OfType<TableCell>().ElementAtOrDefault(nameIndex)).OfType<TableCell>()
-            .Any(c => IsBuildTimeName(NameCell.Variable(InlineText.Marked(c, inTableCell: true)).Name));
+        return NameCells(rows, nameIndex).SelectMany(c => NameCell.Variables(c).Names).Any(BuildTimeNames.IsBuildTime);
     }
-
-    /// <summary>CDK's own variables (<c>CDK_DEFAULT_ACCOUNT</c>, <c>CDK_DEPLOY_REGION</c>) are read by the CDK app, never by a function.</summary>
-    private static bool IsBuildTimeName(string name) => name.StartsWith("CDK_", StringComparison.Ordinal);
 
     /// <summary>The location of the row holding <paramref name="offset"/> (after any blockquote markers and indentation) and its text.</summary>
     private (SourceLocation Location, string Text) RowSource(int offset)
@@ -511,9 +554,10 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
     }
 
     /// <summary>A "Name | Monthly cost" table, or one with a **Total** row, prices resources; it configures nothing.</summary>
-    private static bool LooksLikeCostTable(IReadOnlyList<string> headers, IReadOnlyList<TableRow> rows)
+    internal static bool LooksLikeCostTable(IReadOnlyList<string> headers, IReadOnlyList<TableRow> rows)
     {
-        if (headers.Any(h => Outline.Normalize(h) is var key && (key.Contains("cost", StringComparison.Ordinal) || key.Contains("price", StringComparison.Ordinal) || key.Contains('$'))))
+        if (headers.Any(h => Outline.Normalize(h) is var key && (key.Contains("cost", StringComparison.Ordinal) || key.Contains("price", StringComparison.Ordinal)
+            || key.Contains("saving", StringComparison.Ordinal) || key.Contains('$'))))
         {
             return true;
         }
@@ -521,27 +565,10 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             && InlineText.Of(cell, inTableCell: true).Trim().Equals("Total", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>A table right after a paragraph about GitHub Actions or CI secrets lists the pipeline's secrets, not the application's.</summary>
-    private static bool LooksLikeCiTable(Table table)
-    {
-        if (table.Parent is not ContainerBlock parent)
-        {
-            return false;
-        }
-        var index = parent.IndexOf(table);
-        if (index <= 0 || parent[index - 1] is not ParagraphBlock paragraph)
-        {
-            return false;
-        }
-        var text = Outline.Normalize(InlineText.Of(paragraph));
-        return text.Contains("github", StringComparison.Ordinal) || text.Contains("repository secret", StringComparison.Ordinal)
-            || (SectionNames.IsCi(text) && text.Contains("secret", StringComparison.Ordinal));
-    }
-
     /// <summary>
     /// The compute a heading scopes the table under it to, or null. Only a heading that names compute scopes: one of
     /// the plan's functions, services or tasks (its name, which is then the scope, or the words of a name: "Worker" for
-    /// <c>orders-worker</c>), a handler file, or a compute word. "Logging" or "Shared settings" scope nothing.
+    /// <c>orders-worker</c>), a handler file, or a word for a unit of compute. "Logging" or "ECS configuration" scope nothing.
     /// </summary>
     private string? ComponentOf(Heading heading)
     {
@@ -574,10 +601,13 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
     }
 
     private static readonly HashSet<string> ComputeWords =
-        ["lambda", "function", "functions", "handler", "handlers", "worker", "workers", "task", "tasks", "container", "containers", "service", "consumer", "processor", "job", "fargate", "ecs"];
+        ["function", "functions", "handler", "handlers", "worker", "workers", "task", "tasks", "container", "containers", "service", "consumer", "processor", "job"];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[\w.-]+\.(?:py|ts|js|mjs|cjs|go|java|cs|rb|kt|rs)$")]
-    private static partial System.Text.RegularExpressions.Regex HandlerFile();
+    [GeneratedRegex(@"^[\w.-]+\.(?:py|ts|js|mjs|cjs|go|java|cs|rb|kt|rs)$")]
+    private static partial Regex HandlerFile();
+
+    [GeneratedRegex(@"secrets?\s+manager", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretsManagerWords();
 
     private static int LastIndex(IReadOnlyList<Heading> chain, Func<Heading, bool> predicate)
     {

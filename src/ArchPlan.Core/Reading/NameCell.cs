@@ -6,27 +6,58 @@ namespace ArchPlan.Reading;
 internal static partial class NameCell
 {
     /// <summary>
-    /// The variable a cell names and its aliases: <c>`A` (or `B`)</c>, <c>`A` / `B`</c> and <c>`A` (legacy: `B`)</c> give A with
-    /// alias B; <c>`A` (required)</c> gives A. A cell that is already one name, or that names none, is returned as written.
+    /// The variables a name cell names and the aliases of the first: <c>`A`, `B`</c> and <c>`A` / `B`</c> name two
+    /// variables; <c>`A` (or `B`)</c>, <c>`A` (alias `B`)</c> and <c>`A` (formerly `B`)</c> name A, also known as B;
+    /// <c>`A` (required)</c> names A. A cell that is already one name, or that names none, is returned as written.
     /// </summary>
-    public static (string Name, IReadOnlyList<string> Aliases) Variable(string marked)
+    public static (IReadOnlyList<string> Names, IReadOnlyList<string> Aliases) Variables(string marked)
     {
         var plain = ValueCell.Unmark(marked).Trim();
         if (VariableName().IsMatch(plain))
         {
-            return (plain, []);
+            return ([plain], []);
         }
         // Code spans are the names when there are any (an invalid one stays whole, for the checker to report); else the
         // upper-case words of a cell such as "LOG_LEVEL (or LOGLEVEL)".
         var spans = CodeSpans(marked).ToList();
-        var names = spans.Count > 0
+        var found = spans.Count > 0
             ? spans.Where(c => VariableName().IsMatch(c)).ToList()
-            : plain.Contains(' ', StringComparison.Ordinal) ? [.. ShoutedWord().Matches(plain).Select(m => m.Value)] : [];
-        if (spans.Count > 0 && names.Count == 0)
+            : plain.Contains(' ', StringComparison.Ordinal) || plain.Contains(',', StringComparison.Ordinal) || plain.Contains('/', StringComparison.Ordinal)
+                ? [.. ShoutedWord().Matches(plain).Select(m => m.Value)]
+                : [];
+        if (found.Count == 0)
         {
-            return (spans.Count == 1 ? spans[0] : plain, []);
+            return ([spans.Count == 1 ? spans[0] : plain], []);
         }
-        return names.Count == 0 ? (plain, []) : (names[0], names.Skip(1).Distinct(StringComparer.Ordinal).Where(n => n != names[0]).ToList());
+        var names = new List<string> { found[0] };
+        var aliases = new List<string>();
+        var at = plain.IndexOf(found[0], StringComparison.Ordinal) + found[0].Length;
+        foreach (var next in found.Skip(1))
+        {
+            var index = plain.IndexOf(next, at, StringComparison.Ordinal);
+            var between = index > at ? plain[at..index] : "";
+            at = index >= 0 ? index + next.Length : at;
+            if (names.Contains(next) || aliases.Contains(next))
+            {
+                continue;
+            }
+            if (AliasWords().IsMatch(between))
+            {
+                aliases.Add(next);
+            }
+            else
+            {
+                names.Add(next);
+            }
+        }
+        return (names, aliases);
+    }
+
+    /// <summary>The first variable a cell names, and its aliases.</summary>
+    public static (string Name, IReadOnlyList<string> Aliases) Variable(string marked)
+    {
+        var (names, aliases) = Variables(marked);
+        return (names[0], aliases);
     }
 
     /// <summary>
@@ -78,6 +109,9 @@ internal static partial class NameCell
     // Upper case with at least one underscore or three letters: LOG_LEVEL, PORT; not "A" or "OR".
     [GeneratedRegex(@"(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w-])|(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")]
     private static partial Regex ShoutedWord();
+
+    [GeneratedRegex(@"\b(?:or|alias|aliases|aka|a\.k\.a|formerly|legacy|deprecated|old|previously|was|also)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AliasWords();
 
     [GeneratedRegex(@"^arn:aws[\w-]*:secretsmanager:[^:]*:[^:]*:secret:(?<name>[^\s]+)$")]
     private static partial Regex SecretArn();

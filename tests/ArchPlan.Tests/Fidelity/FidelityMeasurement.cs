@@ -16,7 +16,8 @@ internal sealed record FixtureMeasurement(
     Matching<ExpectedSecret, PlannedSecret> Secrets,
     Matching<ExpectedResource, PlannedResource> Resources,
     IReadOnlyList<NotConfiguration> LookAlikesRead,
-    Matching<ExpectedFinding, DiffFinding>? Diff)
+    Matching<ExpectedFinding, DiffFinding>? Diff,
+    string? InfraProblem)
 {
     /// <summary>Matched variables whose value, per-environment values, scope or aliases differ from the expected ones, described.</summary>
     public IEnumerable<string> ValueDifferences() =>
@@ -48,23 +49,44 @@ internal static class FidelityMeasurement
         var buildTime = Matcher.Match(expected.BuildTimeVariables, plan.BuildTimeVariables, v => v.Name, v => v.Name, v => v.Line, v => v.Location.Line);
         var secrets = Matcher.Match(expected.Secrets, plan.Secrets,
             s => s.Name + "@" + EnvironmentKey(s.Environment), s => s.Name + "@" + EnvironmentKey(s.Environment), s => s.Line, s => s.Location.Line);
-        var resources = Matcher.Match(expected.Resources, plan.Resources,
-            r => r.Kind + ":" + NameKey(r.Name), r => r.Kind + ":" + NameKey(r.Name), r => r.Line, r => r.Location.Line);
+        var resources = MatchResources(expected.Resources, plan.Resources);
 
-        var text = File.ReadAllText(fixture.PlanPath);
-        var tableLines = plan.Tables.Select(t => (Start: t.Location.Line, End: t.Location.Line + text.AsSpan(t.Start, Math.Min(t.Length, text.Length - t.Start)).Count('\n'))).ToList();
-        var lookAlikes = expected.NotConfiguration.Where(n => tableLines.Any(t => n.Line >= t.Start && n.Line <= t.End)).ToList();
+        // A look-alike is read as configuration when a configuration table starts on its line (a table's header line)
+        // or a variable or secret is read from its line (a row that is not configuration inside a table that is).
+        var readLines = plan.Tables.Select(t => t.Location.Line)
+            .Concat(plan.Variables.Select(v => v.Location.Line))
+            .Concat(plan.BuildTimeVariables.Select(v => v.Location.Line))
+            .Concat(plan.Secrets.Select(s => s.Location.Line))
+            .ToHashSet();
+        var lookAlikes = expected.NotConfiguration.Where(n => readLines.Contains(n.Line)).ToList();
 
         Matching<ExpectedFinding, DiffFinding>? diff = null;
+        string? infraProblem = null;
         if (fixture.Drift is { } drift)
         {
+            // An infrastructure diff cannot read finds nothing: every planted finding counts as missed, and the reason is shown.
             var infra = InfrastructureReader.Read(Path.Combine(fixture.Folder, drift.Against), drift.Stack);
-            var report = PlanDiffer.Diff(plan, infra.Value ?? throw new InvalidOperationException(
-                $"{fixture.Name}: {drift.Against} could not be read: {string.Join("; ", infra.Diagnostics.Select(d => d.Message))}"), infra.Diagnostics);
-            diff = Matcher.Match(drift.Findings, report.Findings,
+            var findings = infra.Value is { } model ? PlanDiffer.Diff(plan, model, infra.Diagnostics).Findings.ToList() : [];
+            infraProblem = infra.Value is null ? string.Join("; ", infra.Diagnostics.Select(d => d.Message)) : null;
+            diff = Matcher.Match(drift.Findings, findings,
                 f => f.Kind + ":" + f.Subject.ToLowerInvariant(), f => f.Kind + ":" + f.Subject.ToLowerInvariant(), _ => 0, f => f.PlanLocation.Line);
         }
-        return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff);
+        return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff, infraProblem);
+    }
+
+    /// <summary>
+    /// Resources pair by kind and name; then, for what is left, by kind and line: where a document gives a resource no
+    /// name, the fixture writes the words it uses ("PostgreSQL database") and a reader derives its own name, so the
+    /// kind on the expected line is what says the resource was read.
+    /// </summary>
+    private static Matching<ExpectedResource, PlannedResource> MatchResources(IReadOnlyList<ExpectedResource> expected, IReadOnlyList<PlannedResource> found)
+    {
+        var byName = Matcher.Match(expected, found, r => r.Kind + ":" + NameKey(r.Name), r => r.Kind + ":" + NameKey(r.Name), r => r.Line, r => r.Location.Line);
+        var byLine = Matcher.Match(byName.Missed, byName.Extra, r => $"{r.Kind}@{r.Line}", r => $"{r.Kind}@{r.Location.Line}", r => r.Line, r => r.Location.Line);
+        return new Matching<ExpectedResource, PlannedResource>([.. byName.Pairs, .. byLine.Pairs], byLine.Missed, byLine.Extra)
+        {
+            NamedPairs = byName.Pairs.Count,
+        };
     }
 
     /// <summary>Resource names compare by their letters and digits: `orders-table`, **Orders Table** and OrdersTable are one name.</summary>
@@ -78,7 +100,10 @@ internal static class FidelityMeasurement
     internal static string? ValueDifference(ExpectedVariable expected, EnvVariable found)
     {
         var differences = new List<string>();
-        var kind = found.Value.Kind switch
+        // The kind of the variable's value: the default's, else that of its per-environment values when they agree.
+        var perEnvironmentKinds = found.PerEnvironment.Select(e => e.Value.Kind).Where(k => k != ValueKind.None).Distinct().ToList();
+        var valueKind = found.Value.Kind != ValueKind.None ? found.Value.Kind : perEnvironmentKinds.Count == 1 ? perEnvironmentKinds[0] : ValueKind.None;
+        var kind = valueKind switch
         {
             ValueKind.Literal => "literal",
             ValueKind.FromResource => "resource",
@@ -89,11 +114,12 @@ internal static class FidelityMeasurement
         {
             differences.Add($"kind {kind} (expected {expected.ValueKind})");
         }
-        else if (kind == "literal" && expected.Value is not null && found.Value.Text != expected.Value)
+        else if (kind == "literal" && expected.Value is not null && found.Value.Kind == ValueKind.Literal && found.Value.Text != expected.Value)
         {
             differences.Add($"value '{found.Value.Text}' (expected '{expected.Value}')");
         }
         var perEnvironment = found.PerEnvironment
+            .Where(e => e.Value.Kind == ValueKind.Literal)
             .GroupBy(e => EnvironmentKey(e.Environment))
             .ToDictionary(g => g.Key, g => g.First().Value.Text ?? "");
         var expectedPerEnvironment = expected.PerEnvironment.ToDictionary(p => EnvironmentKey(p.Key), p => p.Value);

@@ -33,6 +33,9 @@ internal sealed record Matching<TExpected, TFound>(
     IReadOnlyList<TFound> Extra)
 {
     public Score Score => new(Pairs.Count + Missed.Count, Pairs.Count + Extra.Count, Pairs.Count);
+
+    /// <summary>For resources: how many of the pairs agree on the name too (the others agree on kind and line).</summary>
+    public int NamedPairs { get; init; } = Pairs.Count;
 }
 
 internal static class Matcher

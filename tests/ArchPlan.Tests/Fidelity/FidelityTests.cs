@@ -63,6 +63,10 @@ public sealed class FidelityTests(ITestOutputHelper output)
         output.WriteLine($"diff findings: {score}");
         foreach (var m in diffed)
         {
+            if (m.InfraProblem is not null)
+            {
+                output.WriteLine($"  {m.Fixture.Name}: the infrastructure could not be read: {m.InfraProblem}");
+            }
             foreach (var missed in m.Diff!.Missed)
             {
                 output.WriteLine($"  {m.Fixture.Name}: not found {missed.Kind} {missed.Subject}");
@@ -113,6 +117,8 @@ public sealed class FidelityTests(ITestOutputHelper output)
         Total("diff findings", Sum(all.Where(m => m.Diff is not null), m => m.Diff!.Score));
         text.AppendLine(CultureInfo.InvariantCulture,
             $"look-alike tables read as configuration: {all.Sum(m => m.LookAlikesRead.Count)} of {all.Sum(m => m.Fixture.Expected.NotConfiguration.Count)}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"resources read with the document's name: {all.Sum(m => m.Resources.NamedPairs)} of {all.Sum(m => m.Resources.Pairs.Count)} matched (the others by kind and line)");
         var values = all.Sum(m => m.Variables.Pairs.Count);
         var valueDifferences = all.SelectMany(m => m.ValueDifferences().Select(d => $"{m.Fixture.Name}: {d}")).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"matched variables read with the expected value, scope and aliases: {values - valueDifferences.Count}/{values}");
