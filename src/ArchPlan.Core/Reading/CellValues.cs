@@ -160,6 +160,23 @@ public static partial class CellValues
             : parts;
     }
 
+    /// <summary>
+    /// The resource a description says the value is an attribute of ("Name of the DynamoDB table `bookings`", "URL of
+    /// the SQS queue the function consumes"), or null when it names none.
+    /// </summary>
+    public static ValueSpec? ResourceAttribute(string text)
+    {
+        var match = AttributeOf().Match(text.Replace("`", "", StringComparison.Ordinal).Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+        var what = match.Groups["what"].Value.Trim();
+        return ResourceRecognizer.Recognize(what) is { Kind: not (ResourceKind.IamRole or ResourceKind.SecretsManagerSecret) } || TableWord().IsMatch(what)
+            ? new ValueSpec(ValueKind.FromResource, text, Resource: what)
+            : null;
+    }
+
     /// <summary>A tick in a yes/no column: ✅, ✓, ✔, x, yes.</summary>
     public static bool IsTick(string text) =>
         text.Trim().Trim('*', '_').ToLowerInvariant() is "✅" or "✓" or "✔" or "✔️" or "☑" or "☑️" or "x" or "yes" or "y";
@@ -183,6 +200,12 @@ public static partial class CellValues
 
     [GeneratedRegex(@"[:\s]\s*(?<name>[A-Za-z0-9_+=.@\[\]-]+/[A-Za-z0-9/_+=.@\[\]-]+)")]
     private static partial Regex SecretNamePattern();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:name|url|arn|id|endpoint|address|uri|domain|domain name)\s+of\s+(?:the\s+|a\s+|an\s+)?(?<what>[^,;(]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributeOf();
+
+    [GeneratedRegex(@"\btable\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TableWord();
 
     [GeneratedRegex(@"`(?<code>[^`]*)`")]
     private static partial Regex CodeSpan();

@@ -283,6 +283,11 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             {
                 description = description.Length == 0 ? prose : $"{description} ({headers[valueIndex]}: {prose})";
             }
+            // "<computed>" with "Name of the DynamoDB table `bookings`, filled in by the stack": the table's attribute.
+            if (reading.Placeholder && CellValues.ResourceAttribute(description) is { } attribute)
+            {
+                value = attribute;
+            }
         }
         EnvironmentValue? previous = null;
         for (var i = 0; i < columns.Count; i++)
@@ -585,7 +590,8 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         var words = heading.Key.Split([' ', '(', ')', ':', ',', '/', '—', '–'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Any(char.IsLetterOrDigit))
             .ToList();
-        if (words.Any(w => HandlerFile().IsMatch(w) || ComputeWords.Contains(w)))
+        // "Worker", "Handler (`export.py`)"; not "Service environment properties", which is about a topic.
+        if (words.Any(w => HandlerFile().IsMatch(w)) || (words.Any(ComputeWords.Contains) && !words.Any(TopicWords.Contains)))
         {
             return heading.Text;
         }
@@ -599,6 +605,9 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         }
         return null;
     }
+
+    private static readonly HashSet<string> TopicWords =
+        ["environment", "properties", "property", "configuration", "config", "settings", "variables", "secrets", "options", "parameters", "requirements"];
 
     private static readonly HashSet<string> ComputeWords =
         ["function", "functions", "handler", "handlers", "worker", "workers", "task", "tasks", "container", "containers", "service", "consumer", "processor", "job"];

@@ -143,9 +143,15 @@ public static partial class PlanReader
         var resources = new ResourceListReader(source, outline, diagnostics).Read(document, Substitute);
         var tables = new ConfigTableReader(source, outline, diagnostics, resources);
         tables.Read(document, Substitute);
+        var listed = new VariableListReader(source, outline, resources).Read(document, Substitute);
+        var code = new CodeBlockVariables(source, outline);
+        code.Read(document);
         var secrets = tables.Secrets;
-        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), secrets);
-        var buildTime = ConfigurationBinder.MergeEnvironments(tables.BuildTimeVariables);
+        // Tables first, then lists, then code examples: a variable is located where the document documents it.
+        var runTime = ConfigurationBinder.MergeRepeated(tables.Variables.Concat(listed).Concat(code.RunTime.Where(v => !IsBuildTimeName(v.Name))));
+        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(runTime), secrets);
+        var buildTime = ConfigurationBinder.MergeRepeated(ConfigurationBinder.MergeEnvironments(
+            [.. tables.BuildTimeVariables, .. code.BuildTime, .. code.RunTime.Where(v => IsBuildTimeName(v.Name))]));
 
         var sections = FindSections(outline, source, diagnostics);
         ReportMissingSections(sections, path, diagnostics);
@@ -261,6 +267,8 @@ public static partial class PlanReader
                 "Add '### AWS Resources' under '## Infrastructure' with one bullet per resource.");
         }
     }
+
+    private static bool IsBuildTimeName(string name) => BuildTimeNames.IsBuildTime(name);
 
     private static StageResult<Plan> Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
 

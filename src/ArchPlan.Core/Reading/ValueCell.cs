@@ -10,6 +10,9 @@ namespace ArchPlan.Reading;
 /// <param name="Ambiguous">True when the cell mixes value(s) and words that cannot be split into one value or one per environment.</param>
 internal sealed record ValueCellReading(ValueSpec Default, IReadOnlyList<(string Environment, ValueSpec Value)> PerEnvironment, string? Prose, bool Ambiguous)
 {
+    /// <summary>True for a placeholder the stack or the deployer fills in (<c>&lt;computed&gt;</c>, <c>&lt;from your AWS profile&gt;</c>): no value.</summary>
+    public bool Placeholder { get; init; }
+
     public static ValueCellReading None { get; } = new(ValueSpec.None, [], null, false);
 
     public static ValueCellReading Of(ValueSpec value) => new(value, [], null, false);
@@ -30,7 +33,7 @@ internal sealed record ValueCellReading(ValueSpec Default, IReadOnlyList<(string
 /// ambiguous: no value, and an error that asks for one value or one per environment.</item>
 /// </list>
 /// </summary>
-internal static class ValueCell
+internal static partial class ValueCell
 {
     private static readonly HashSet<string> EmptyWords = new(StringComparer.OrdinalIgnoreCase)
         { "empty", "blank", "unset", "none", "nothing", "not", "no", "n/a", "omitted", "absent", "(empty)", "(none)", "(unset)" };
@@ -66,6 +69,15 @@ internal static class ValueCell
         if (source.Kind is ValueKind.FromResource or ValueKind.FromSecret || source.Kind == ValueKind.None)
         {
             return ValueCellReading.Of(source);
+        }
+        if (plain.Length > 2 && plain[0] == '<' && plain[^1] == '>' && plain.IndexOf('>', StringComparison.Ordinal) == plain.Length - 1)
+        {
+            return ValueCellReading.None with { Placeholder = true };
+        }
+        // "Read from Secrets Manager (`acme/<stage>/key`) if not set": the secret it names is where the value comes from.
+        if (SecretsManager().IsMatch(plain) && CodeSpans(marked).FirstOrDefault(c => c.Contains('/', StringComparison.Ordinal) || c.StartsWith("arn:", StringComparison.Ordinal)) is { } secret)
+        {
+            return ValueCellReading.Of(new ValueSpec(ValueKind.FromSecret, plain, Secret: secret));
         }
 
         var tokens = Tokenize(marked);
@@ -132,6 +144,23 @@ internal static class ValueCell
         }
         return Ambiguous();
     }
+
+    private static IEnumerable<string> CodeSpans(string marked)
+    {
+        for (var open = marked.IndexOf('`', StringComparison.Ordinal); open >= 0;)
+        {
+            var close = marked.IndexOf('`', open + 1);
+            if (close < 0)
+            {
+                yield break;
+            }
+            yield return marked[(open + 1)..close].Trim();
+            open = marked.IndexOf('`', close + 1);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"secrets?\s+manager|\bssm\b.*\bsecure", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SecretsManager();
 
     /// <summary>The text without the backticks that mark code spans.</summary>
     public static string Unmark(string marked) => marked.Replace("`", "", StringComparison.Ordinal);
