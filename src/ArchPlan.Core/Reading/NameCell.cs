@@ -12,6 +12,8 @@ internal static partial class NameCell
     /// </summary>
     public static (IReadOnlyList<string> Names, IReadOnlyList<string> Aliases) Variables(string marked)
     {
+        // "%%IMAGE_TAG%%", "${STAGE}", "{{REGION}}": a placeholder in a template names the variable it stands for.
+        marked = TemplateDelimiters().Replace(marked, "${name}");
         var plain = ValueCell.Unmark(marked).Trim();
         if (VariableName().IsMatch(plain))
         {
@@ -105,6 +107,9 @@ internal static partial class NameCell
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();
+
+    [GeneratedRegex(@"%%(?<name>[A-Za-z_][A-Za-z0-9_]*)%%|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}|\{\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
+    private static partial Regex TemplateDelimiters();
 
     // Upper case with at least one underscore or three letters: LOG_LEVEL, PORT; not "A" or "OR".
     [GeneratedRegex(@"(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w-])|(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")]

@@ -140,13 +140,15 @@ public static partial class PlanReader
         string Substitute(string s) => product is null ? s : s.Replace("[product]", product, StringComparison.Ordinal);
 
         // Resources first: a heading scopes the table under it only when it names the plan's compute.
-        var resources = new ResourceListReader(source, outline, diagnostics).Read(document, Substitute);
+        var resourceReader = new ResourceListReader(source, outline, diagnostics);
+        var resources = resourceReader.Read(document, Substitute);
         var tables = new ConfigTableReader(source, outline, diagnostics, resources);
         tables.Read(document, Substitute);
         var listed = new VariableListReader(source, outline, resources).Read(document, Substitute);
         var code = new CodeBlockVariables(source, outline);
         code.Read(document);
-        var secrets = tables.Secrets;
+        var listedSecrets = MergeSecrets(tables.Secrets, resourceReader.Secrets);
+        var secrets = MergeSecrets(listedSecrets, new ProseSecrets(source, outline).Read(document, Substitute, listedSecrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)));
         // Tables first, then lists, then code examples: a variable is located where the document documents it.
         var runTime = ConfigurationBinder.MergeRepeated(tables.Variables.Concat(listed).Concat(code.RunTime.Where(v => !IsBuildTimeName(v.Name))));
         var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(runTime), secrets);
@@ -269,6 +271,13 @@ public static partial class PlanReader
     }
 
     private static bool IsBuildTimeName(string name) => BuildTimeNames.IsBuildTime(name);
+
+    /// <summary>The secrets tables name, then those only a list names.</summary>
+    private static List<PlannedSecret> MergeSecrets(IReadOnlyList<PlannedSecret> tables, IReadOnlyList<PlannedSecret> listed)
+    {
+        var names = tables.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. tables, .. listed.Where(s => names.Add(s.Name))];
+    }
 
     private static StageResult<Plan> Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
 

@@ -4,6 +4,8 @@ using ArchPlan.Infrastructure;
 using ArchPlan.Model;
 using ArchPlan.Pipeline;
 using ArchPlan.Reading;
+using Markdig;
+using Markdig.Syntax;
 
 namespace ArchPlan.Tests.Fidelity;
 
@@ -19,6 +21,9 @@ internal sealed record FixtureMeasurement(
     Matching<ExpectedFinding, DiffFinding>? Diff,
     string? InfraProblem)
 {
+    /// <summary>Missed resources the document names only in a paragraph or a code block, which the reader does not read resources from.</summary>
+    public IReadOnlyList<ExpectedResource> MissedInProse { get; init; } = [];
+
     /// <summary>Matched variables whose value, per-environment values, scope or aliases differ from the expected ones, described.</summary>
     public IEnumerable<string> ValueDifferences() =>
         Variables.Pairs.Select(p => FidelityMeasurement.ValueDifference(p.Expected, p.Found)).OfType<string>();
@@ -71,7 +76,53 @@ internal static class FidelityMeasurement
             diff = Matcher.Match(drift.Findings, findings,
                 f => f.Kind + ":" + f.Subject.ToLowerInvariant(), f => f.Kind + ":" + f.Subject.ToLowerInvariant(), _ => 0, f => f.PlanLocation.Line);
         }
-        return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff, infraProblem);
+        var blocks = BlockKinds(File.ReadAllText(fixture.PlanPath));
+        return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff, infraProblem)
+        {
+            MissedInProse = [.. resources.Missed.Where(r => blocks.TryGetValue(r.Line, out var kind) && kind is "paragraph" or "code")],
+        };
+    }
+
+    /// <summary>For each 1-based line, the innermost block it is in: "paragraph" (outside lists and tables), "code", or "listed".</summary>
+    private static Dictionary<int, string> BlockKinds(string text)
+    {
+        var document = Markdown.Parse(text, PlanReader.Pipeline);
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+        int LineOf(int offset)
+        {
+            var index = lineStarts.BinarySearch(offset);
+            return (index >= 0 ? index : ~index - 1) + 1;
+        }
+        var kinds = new Dictionary<int, (string Kind, int Size)>();
+        foreach (var block in document.Descendants())
+        {
+            var kind = block switch
+            {
+                FencedCodeBlock or CodeBlock => "code",
+                ParagraphBlock { Parent: MarkdownDocument or QuoteBlock } => "paragraph",
+                LeafBlock => "listed",
+                _ => null,
+            };
+            if (kind is null || block.Span.IsEmpty)
+            {
+                continue;
+            }
+            for (var line = LineOf(block.Span.Start); line <= LineOf(Math.Max(block.Span.Start, block.Span.End)); line++)
+            {
+                if (!kinds.TryGetValue(line, out var known) || known.Size > block.Span.Length)
+                {
+                    kinds[line] = (kind, block.Span.Length);
+                }
+            }
+        }
+        return kinds.ToDictionary(k => k.Key, k => k.Value.Kind);
     }
 
     /// <summary>
