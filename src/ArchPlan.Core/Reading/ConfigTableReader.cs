@@ -111,7 +111,8 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             // are environment-variable names and its other columns are configuration columns; say so when it looks like
             // configuration without being readable.
             var namesVariables = nameIndex >= 0 && NamesAreVariables(rows, nameIndex);
-            if (!namesVariables || !columns.Any(c => c.Role is ColumnRole.Value or ColumnRole.Required or ColumnRole.EnvironmentValue or ColumnRole.EnvironmentValues)
+            var cdkVariables = namesVariables && NameCells(rows, nameIndex).SelectMany(c => NameCell.Variables(c).Names).Any(BuildTimeNames.IsBuildTime);
+            if (!namesVariables || (!cdkVariables && !columns.Any(c => c.Role is ColumnRole.Value or ColumnRole.Required or ColumnRole.EnvironmentValue or ColumnRole.EnvironmentValues))
                 || columns.Any(c => c.Role == ColumnRole.Other))
             {
                 ReportUnreadable(headers, location, nameIndex < 0 ? "it has no 'Variable' or 'Secret Name' column" : namesVariables ? "its name column is not headed 'Variable'" : null);
@@ -252,6 +253,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         }
         var scopeIndex = context.IndexOf(ColumnRole.Scope);
         var description = row.Plain(context.IndexOf(ColumnRole.Description));
+        var ownDescription = description;
 
         if (context.Kind == ConfigTableKind.Secrets)
         {
@@ -326,7 +328,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         var valueIsExample = valueIndex >= 0 && columns[valueIndex].IsExample && (value.Kind != ValueKind.None || perEnvironment.Count > 0);
         if (value.Kind == ValueKind.None && perEnvironment.Count == 0)
         {
-            (value, valueIndex) = ValueFromOtherColumns(row, context, description, valueIndex);
+            (value, valueIndex) = ValueFromOtherColumns(row, context, ownDescription, valueIndex);
         }
         if (value is { Kind: ValueKind.FromSecret, Secret: { Length: > 0 } named })
         {

@@ -153,7 +153,7 @@ public static partial class PlanReader
         var runTime = ConfigurationBinder.MergeRepeated(tables.Variables.Concat(listed).Concat(code.RunTime.Where(v => !IsBuildTimeName(v.Name))));
         var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(runTime), secrets);
         var buildTime = ConfigurationBinder.MergeRepeated(ConfigurationBinder.MergeEnvironments(
-            [.. tables.BuildTimeVariables, .. code.BuildTime, .. code.RunTime.Where(v => IsBuildTimeName(v.Name))]));
+            [.. tables.BuildTimeVariables.Concat(code.BuildTime).Concat(code.RunTime.Where(v => IsBuildTimeName(v.Name))).OrderBy(v => v.Location.Start)]));
 
         var sections = FindSections(outline, source, diagnostics);
         ReportMissingSections(sections, path, diagnostics);

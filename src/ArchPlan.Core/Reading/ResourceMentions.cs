@@ -243,8 +243,9 @@ internal static partial class ResourceMentions
     [GeneratedRegex(@"^\s*(?:,|and|or|&)\s*(?:,|and|or|&)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex JoinsList();
 
-    // What may stand before a kind that leads a line: nothing, emoji, bullets, "Amazon"/"AWS", an article.
-    [GeneratedRegex(@"^[\W_]*(?:(?:amazon|aws|an?|the)\s+)*[\W_]*$", RegexOptions.IgnoreCase)]
+    // What may stand before a kind that leads a line: nothing, emoji, bullets, "Amazon"/"AWS". Not an article: "The
+    // queue invokes the function" is a sentence about resources, not an entry for one.
+    [GeneratedRegex(@"^[\W_]*(?:(?:amazon|aws)\s+)*[\W_]*$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadPrefix();
 
     [GeneratedRegex(@"\bsecrets?\b")]

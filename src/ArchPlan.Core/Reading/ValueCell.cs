@@ -65,6 +65,10 @@ internal static partial class ValueCell
         {
             return ValueCellReading.None;
         }
+        if (plain.TrimEnd('.').ToLowerInvariant() is "empty" or "blank" or "unset" or "not set" or "nothing" or "(blank)" or "(not set)")
+        {
+            return ValueCellReading.None;
+        }
         var source = CellValues.ParseValue(plain);
         if (source.Kind is ValueKind.FromResource or ValueKind.FromSecret || source.Kind == ValueKind.None)
         {
