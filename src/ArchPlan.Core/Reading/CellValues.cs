@@ -105,7 +105,8 @@ public static partial class CellValues
         return first switch
         {
             "yes" or "y" or "true" or "required" or "mandatory" or "✓" or "✔" or "✔️" or "✅" or "x" or "always" or "must" => Requirement.Required,
-            "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never" => Requirement.Optional,
+            "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never"
+                or "recommended" or "conditional" or "sometimes" => Requirement.Optional,
             _ => Requirement.Invalid,
         };
     }

@@ -122,7 +122,12 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         if (nameIndex < 0)
         {
             // Tables elsewhere under Configuration (a feature-flag matrix, a gate list) are simply not ours;
-            // a table right under an Environment Variables or Secrets heading should have been.
+            // a table right under an Environment Variables or Secrets heading should have been, unless it lists the
+            // keys inside a secret ("Key | Purpose" under a secret's heading).
+            if (kind == ConfigTableKind.Secrets && headers.Any(h => Outline.Normalize(h) is var key && (key is "key" or "keys" or "field" or "fields" || key.EndsWith(" key", StringComparison.Ordinal))))
+            {
+                return;
+            }
             if (secretsIndex >= 0 || envIndex >= 0)
             {
                 diagnostics.Add(DiagnosticCatalog.MissingNameColumn, location, nearest?.Text ?? "", kind == ConfigTableKind.Secrets ? "'Secret Name', 'Secret', 'Name'" : "'Variable', 'Env Var', 'Name', 'Key'");
