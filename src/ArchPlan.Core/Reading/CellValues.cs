@@ -106,7 +106,7 @@ public static partial class CellValues
         {
             "yes" or "y" or "true" or "required" or "mandatory" or "✓" or "✔" or "✔️" or "✅" or "x" or "always" or "must" => Requirement.Required,
             "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never"
-                or "recommended" or "conditional" or "sometimes" => Requirement.Optional,
+                or "recommended" or "conditional" => Requirement.Optional,
             _ => Requirement.Invalid,
         };
     }

@@ -128,9 +128,23 @@ internal static class ColumnRoles
     /// <summary>The known header a misspelt one stands for ("Varible" → Variable), or null when the header is known or not a slip.</summary>
     public static string? Misspelling(string header)
     {
+        if (Misspellings.TryGetValue(header, out var known))
+        {
+            return known;
+        }
         var key = Outline.Normalize(header);
-        return IsKnown(key) || IsSecretNameHeader(header) ? null : Suggest(header);
+        var suggestion = IsKnown(key) || IsSecretNameHeader(header) ? null : Suggest(header);
+        if (Misspellings.Count > 4096)
+        {
+            // Bounded: a plan with thousands of distinct headers must not grow the process without end.
+            Misspellings.Clear();
+        }
+        Misspellings[header] = suggestion;
+        return suggestion;
     }
+
+    /// <summary>Headers already looked at: a table's headers are asked about again and again, and finding a slip compares with every known header.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Misspellings = new(StringComparer.Ordinal);
 
     private static bool IsKnown(string key) =>
         RoleOf(key, ConfigTableKind.EnvironmentVariables) != ColumnRole.Other || EnvironmentNames.Name(key) is not null || ContextNameHeaders.Contains(key);
@@ -169,15 +183,20 @@ internal static class ColumnRoles
         }
         string? best = null;
         var bestDistance = int.MaxValue;
+        var allowed = key.Length <= 5 ? 1 : 2;
         foreach (var suggestion in Suggestions)
         {
+            // Only a header of about the same length can be a slip for it: most headers are compared with nothing.
+            if (Math.Abs(suggestion.Length - key.Length) > allowed)
+            {
+                continue;
+            }
             var distance = Distance(key, suggestion.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (suggestion, distance);
             }
         }
-        var allowed = key.Length <= 5 ? 1 : 2;
         return bestDistance > 0 && bestDistance <= allowed ? best : null;
     }
 

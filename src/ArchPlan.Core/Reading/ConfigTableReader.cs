@@ -110,7 +110,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             // Outside the configuration sections a "Name" column is anything's name: read the table only when its names
             // are environment-variable names and its other columns are configuration columns; say so when it looks like
             // configuration without being readable.
-            var namesVariables = nameIndex >= 0 && NamesAreVariables(rows, nameIndex);
+            var namesVariables = nameIndex >= 0 && columns.Count > 0 && NamesAreVariables(rows, nameIndex);
             var cdkVariables = namesVariables && NameCells(rows, nameIndex).SelectMany(c => NameCell.Variables(c).Names).Any(BuildTimeNames.IsBuildTime);
             if (!namesVariables || (!cdkVariables && !columns.Any(c => c.Role is ColumnRole.Value or ColumnRole.Required or ColumnRole.EnvironmentValue or ColumnRole.EnvironmentValues))
                 || columns.Any(c => c.Role == ColumnRole.Other))
@@ -155,6 +155,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         var tableIndex = _tables.Count;
         _tables.Add(new ConfigTable(kind, table.Span.Start, table.Span.Length, columns.ToEquatableArray(), nearest?.Text ?? "", environment, location));
 
+        var ticks = Enumerable.Range(0, headers.Count).Select(i => i != nameIndex && IsTickColumn(rows, i)).ToList();
         for (var i = 0; i < columns.Count; i++)
         {
             var header = headers[i];
@@ -166,7 +167,7 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
             {
                 diagnostics.Add(DiagnosticCatalog.MisspeltColumn, location, header, suggestion);
             }
-            else if (columns[i].Role == ColumnRole.Other && kind != ConfigTableKind.Secrets && !IsTickColumn(rows, i))
+            else if (columns[i].Role == ColumnRole.Other && kind != ConfigTableKind.Secrets && !ticks[i])
             {
                 diagnostics.Add(DiagnosticCatalog.UnknownEnvironmentColumn, location, header);
             }
@@ -175,8 +176,8 @@ internal sealed partial class ConfigTableReader(SourceText source, Outline outli
         // Markdig widens the whole table to its longest row; the header as written is the reference.
         var headerCells = rows[0].OfType<TableCell>().ToList();
         var headerCount = WrittenCellCount(RowSource(headerCells.Count > 0 ? headerCells[0].Span.Start : rows[0].Span.Start).Text);
-        var ciColumns = Enumerable.Range(0, headers.Count).Where(i => i != nameIndex && SectionNames.IsCi(Outline.Normalize(headers[i])) && IsTickColumn(rows, i)).ToList();
-        var otherTicks = Enumerable.Range(0, headers.Count).Where(i => i != nameIndex && !ciColumns.Contains(i) && IsTickColumn(rows, i)).ToList();
+        var ciColumns = Enumerable.Range(0, headers.Count).Where(i => ticks[i] && SectionNames.IsCi(Outline.Normalize(headers[i]))).ToList();
+        var otherTicks = Enumerable.Range(0, headers.Count).Where(i => ticks[i] && !ciColumns.Contains(i)).ToList();
         var context = new RowContext(columns, headers, nameIndex, secretColumn, environment, componentScope, tableIndex, kind, substitute);
         foreach (var row in rows.Skip(1))
         {

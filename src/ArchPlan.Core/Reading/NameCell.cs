@@ -13,7 +13,10 @@ internal static partial class NameCell
     public static (IReadOnlyList<string> Names, IReadOnlyList<string> Aliases) Variables(string marked)
     {
         // "%%IMAGE_TAG%%", "${STAGE}", "{{REGION}}": a placeholder in a template names the variable it stands for.
-        marked = TemplateDelimiters().Replace(marked, "${name}");
+        if (marked.AsSpan().IndexOfAny('%', '$', '{') >= 0)
+        {
+            marked = TemplateDelimiters().Replace(marked, "${name}");
+        }
         var plain = ValueCell.Unmark(marked).Trim();
         if (VariableName().IsMatch(plain))
         {

@@ -19,6 +19,11 @@ internal sealed partial class ProseSecrets(SourceText source, Outline outline)
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paragraph in document.Descendants<ParagraphBlock>().Where(p => p.Parent is MarkdownDocument or QuoteBlock))
         {
+            // Only a paragraph with a code span can name a secret: most are passed over without building their text.
+            if (paragraph.Inline?.Descendants<Markdig.Syntax.Inlines.CodeInline>().Any() != true)
+            {
+                continue;
+            }
             var chain = outline.ChainAt(paragraph.Span.Start);
             if (chain.Any(h => SectionNames.IsCi(h.Key) || SectionNames.IsLocalDevelopment(h.Key) || SectionNames.IsRetired(h.Key)))
             {

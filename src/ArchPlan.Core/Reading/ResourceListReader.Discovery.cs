@@ -18,6 +18,8 @@ internal sealed partial class ResourceListReader
 {
     private readonly List<PlannedSecret> _secrets = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Siblings _siblings = new();
+    private readonly HashSet<string> _secretNames = new(StringComparer.Ordinal);
     private bool _discovering;
 
     /// <summary>Secrets that lists name outside the secrets tables ("ARN of the `acme/token` secret").</summary>
@@ -26,12 +28,8 @@ internal sealed partial class ResourceListReader
     private void Discover(MarkdownDocument document, Func<string, string> substitute)
     {
         _discovering = true;
-        foreach (var block in document.Descendants())
+        foreach (var block in Blocks(document))
         {
-            if (block is not (HeadingBlock or ListBlock or Table))
-            {
-                continue;
-            }
             var chain = outline.ChainAt(block.Span.Start);
             if (chain.Any(h => SectionNames.IsCi(h.Key) || SectionNames.IsLocalDevelopment(h.Key) || SectionNames.IsRetired(h.Key)))
             {
@@ -50,6 +48,26 @@ internal sealed partial class ResourceListReader
                     break;
                 case Table table:
                     DiscoverTable(table, substitute);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The headings, top-level lists and tables of the document, in order (not the inlines, which Markdig's Descendants() also walks).</summary>
+    private static IEnumerable<Block> Blocks(ContainerBlock container)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case HeadingBlock or ListBlock or Table:
+                    yield return block;
+                    break;
+                case ContainerBlock nested:
+                    foreach (var inner in Blocks(nested))
+                    {
+                        yield return inner;
+                    }
                     break;
             }
         }
@@ -261,13 +279,13 @@ internal sealed partial class ResourceListReader
     /// <summary>The name row ("Name", "Service name") of a property table right under a kind heading ("### Application Load Balancer").</summary>
     private string? PropertyName(HeadingBlock heading, Func<string, string> substitute)
     {
-        if (heading.Parent is not ContainerBlock parent)
+        foreach (var block in _siblings.Following(heading))
         {
-            return null;
-        }
-        for (var i = parent.IndexOf(heading) + 1; i < parent.Count && parent[i] is not HeadingBlock; i++)
-        {
-            if (parent[i] is not Table table)
+            if (block is HeadingBlock)
+            {
+                return null;
+            }
+            if (block is not Table table)
             {
                 continue;
             }
@@ -309,7 +327,7 @@ internal sealed partial class ResourceListReader
     {
         if (mention.IsSecret)
         {
-            if (!_secrets.Any(s => s.Name == mention.Name))
+            if (_secretNames.Add(mention.Name))
             {
                 _secrets.Add(new PlannedSecret { Name = mention.Name, Description = text, Location = location, TableIndex = -1, Environment = EnvironmentNames.InSecretName(mention.Name) });
             }

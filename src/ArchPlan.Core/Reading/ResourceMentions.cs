@@ -16,6 +16,9 @@ internal readonly record struct Mention(ResourceKind Kind, string Name, bool IsS
 /// </summary>
 internal static partial class ResourceMentions
 {
+    /// <summary>How far from a name its kind may stand, in characters ("Aurora PostgreSQL Serverless v2 (").</summary>
+    private const int Window = 80;
+
     /// <summary>The resources and secrets a line names by code span; <paramref name="marked"/> keeps code spans in backticks.</summary>
     public static List<Mention> Find(string marked)
     {
@@ -27,8 +30,10 @@ internal static partial class ResourceMentions
         {
             var span = spans[i];
             var name = span.Groups["code"].Value.Trim();
-            var before = marked[previousEnd..span.Index];
-            var after = marked[(span.Index + span.Length)..(i + 1 < spans.Count ? spans[i + 1].Index : marked.Length)];
+            // A kind stands within a few words of its name: look no further (a paragraph may be long).
+            var before = marked[Math.Max(previousEnd, span.Index - Window)..span.Index];
+            var afterEnd = i + 1 < spans.Count ? spans[i + 1].Index : marked.Length;
+            var after = marked[(span.Index + span.Length)..Math.Min(afterEnd, span.Index + span.Length + Window)];
             previousEnd = span.Index + span.Length;
 
             Mention? mention = null;
@@ -65,7 +70,8 @@ internal static partial class ResourceMentions
     /// </summary>
     public static ResourceKind? Lead(string plain, bool allowNouns = false)
     {
-        var match = KindWord().Match(plain);
+        // A leading kind stands at the start, after at most an emoji, "Amazon" or "AWS".
+        var match = KindWord().Match(plain, 0, Math.Min(plain.Length, 24));
         if (!match.Success || !LeadPrefix().IsMatch(plain[..match.Index]))
         {
             return null;
@@ -74,13 +80,13 @@ internal static partial class ResourceMentions
         var run = plain[start..end];
         var extended = end;
         // "Lambda Function", "S3 Bucket": the run goes on after the first word.
-        foreach (Match next in KindWord().Matches(plain[end..]))
+        for (var next = KindWord().Match(plain, end); next.Success; next = next.NextMatch())
         {
-            if (plain[extended..(end + next.Index)].Trim().Length != 0)
+            if (!plain.AsSpan(extended, next.Index - extended).IsWhiteSpace())
             {
                 break;
             }
-            extended = end + next.Index + next.Length;
+            extended = next.Index + next.Length;
         }
         run = plain[start..extended];
         if (!allowNouns && ResourceRecognizer.Recognize(run) is null && !OtherServiceWords().IsMatch(run.ToLowerInvariant()))

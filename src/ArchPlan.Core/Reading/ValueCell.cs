@@ -60,6 +60,15 @@ internal static partial class ValueCell
     /// <summary>Reads one value cell; <paramref name="environments"/> are the environments its column's header names, in order.</summary>
     public static ValueCellReading Read(string marked, IReadOnlyList<string>? environments = null)
     {
+        // The common cell, one code span (`50`), is the literal: no need to take it apart.
+        var trimmed = marked.AsSpan().Trim();
+        if (trimmed.Length > 2 && trimmed[0] == '`' && trimmed[^1] == '`' && trimmed[1..^1].IndexOf('`') < 0 && environments is not { Count: > 1 })
+        {
+            var literal = trimmed[1..^1].Trim().ToString();
+            return CellValues.IsEmpty(literal) ? ValueCellReading.None
+                : literal.Length > 2 && literal[0] == '<' && literal[^1] == '>' ? ValueCellReading.None with { Placeholder = true }
+                : ValueCellReading.Of(CellValues.ParseValue(literal));
+        }
         var plain = Unmark(marked).Trim();
         if (CellValues.IsEmpty(plain))
         {

@@ -14,6 +14,8 @@ namespace ArchPlan.Reading;
 /// </summary>
 internal sealed partial class VariableListReader(SourceText source, Outline outline, IReadOnlyList<PlannedResource> resources)
 {
+    private readonly Siblings _siblings = new();
+
     public List<EnvVariable> Read(MarkdownDocument document, Func<string, string> substitute)
     {
         var variables = new List<EnvVariable>();
@@ -99,7 +101,7 @@ internal sealed partial class VariableListReader(SourceText source, Outline outl
     /// <summary>The compute the paragraph right above the list names ("these on `reserve-locker` only"); empty when it names none.</summary>
     private List<string> ScopeOf(ListBlock list, Func<string, string> substitute)
     {
-        if (list.Parent is not ContainerBlock parent || parent.IndexOf(list) is var index && index <= 0 || parent[index - 1] is not ParagraphBlock paragraph)
+        if (_siblings.Previous(list) is not ParagraphBlock paragraph)
         {
             return [];
         }
