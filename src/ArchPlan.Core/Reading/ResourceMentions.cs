@@ -71,7 +71,7 @@ internal static partial class ResourceMentions
     public static ResourceKind? Lead(string plain, bool allowNouns = false)
     {
         // A leading kind stands at the start, after at most an emoji, "Amazon" or "AWS".
-        var match = KindWord().Match(plain, 0, Math.Min(plain.Length, 24));
+        var match = KindWord().Match(plain, 0, Math.Min(plain.Length, 64));
         if (!match.Success || !LeadPrefix().IsMatch(plain[..match.Index]))
         {
             return null;

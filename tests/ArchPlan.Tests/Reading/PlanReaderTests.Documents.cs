@@ -529,7 +529,7 @@ public sealed partial class PlanReaderTests
 
             ## Requirements
 
-            ### Load Balancer
+            ### Application Load Balancer
 
             | Property | Value |
             | --- | --- |
