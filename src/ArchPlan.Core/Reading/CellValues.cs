@@ -60,13 +60,13 @@ public static partial class CellValues
     /// </summary>
     public static ValueSpec ParseSource(string marked)
     {
-        var plain = marked.Replace("`", "", StringComparison.Ordinal).Trim();
+        var plain = InlineText.Restore(marked.Replace("`", "", StringComparison.Ordinal)).Trim();
         if (IsEmpty(plain))
         {
             return ValueSpec.None;
         }
         var lower = plain.ToLowerInvariant();
-        var code = CodeSpan().Matches(marked).Select(m => m.Groups["code"].Value.Trim()).ToList();
+        var code = CodeSpan().Matches(marked).Select(m => InlineText.Restore(m.Groups["code"].Value.Trim())).ToList();
         if (MentionsSecret(plain))
         {
             var name = code.FirstOrDefault(c => c.Contains('/', StringComparison.Ordinal) || c.StartsWith("arn:", StringComparison.Ordinal)) ?? SecretNameIn(plain);

@@ -37,6 +37,12 @@ internal static class InlineText
         return Normalize(builder.ToString());
     }
 
+    /// <summary>Stands for a backtick inside a code span of <see cref="Marked"/> text, where backticks delimit the spans.</summary>
+    public const char Backtick = '\uE001';
+
+    /// <summary>Marked text's code span content as written: its stand-ins turned back into backticks.</summary>
+    public static string Restore(string text) => text.Replace(Backtick, '`');
+
     /// <summary>The code spans directly in a block's inlines (not in nested lists).</summary>
     public static IEnumerable<CodeInline> CodeSpans(LeafBlock block) =>
         block.Inline?.Descendants<CodeInline>() ?? [];
@@ -71,7 +77,7 @@ internal static class InlineText
             case CodeInline code:
                 // GFM unescapes "\|" inside table cells before inline parsing; Markdig keeps the backslash in code spans.
                 var content = inTableCell ? code.Content.Replace("\\|", "|", StringComparison.Ordinal) : code.Content;
-                builder.Append(markCode ? "`" + content.Replace('`', '\'') + "`" : content);
+                builder.Append(markCode ? "`" + content.Replace('`', Backtick) + "`" : content);
                 break;
             case LineBreakInline:
                 builder.Append(' ');

@@ -103,7 +103,7 @@ internal static partial class NameCell
             {
                 yield break;
             }
-            yield return marked[(open + 1)..close].Trim();
+            yield return InlineText.Restore(marked[(open + 1)..close].Trim());
             open = marked.IndexOf('`', close + 1);
         }
     }

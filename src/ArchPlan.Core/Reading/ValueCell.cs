@@ -64,7 +64,7 @@ internal static partial class ValueCell
         var trimmed = marked.AsSpan().Trim();
         if (trimmed.Length > 2 && trimmed[0] == '`' && trimmed[^1] == '`' && trimmed[1..^1].IndexOf('`') < 0 && environments is not { Count: > 1 })
         {
-            var literal = trimmed[1..^1].Trim().ToString();
+            var literal = InlineText.Restore(trimmed[1..^1].Trim().ToString());
             return CellValues.IsEmpty(literal) ? ValueCellReading.None
                 : literal.Length > 2 && literal[0] == '<' && literal[^1] == '>' ? ValueCellReading.None with { Placeholder = true }
                 : ValueCellReading.Of(CellValues.ParseValue(literal));
@@ -116,7 +116,8 @@ internal static partial class ValueCell
         var code = tokens.Count(t => t.Kind is TokenKind.Code or TokenKind.Quoted);
         if (code == 0)
         {
-            if (IsOneValue(tokens, 0, tokens.Count))
+            // One run of characters ("a|b", "dev,prod", "https://…") is one value, whatever punctuation it holds.
+            if (IsOneValue(tokens, 0, tokens.Count) || !plain.Any(char.IsWhiteSpace))
             {
                 return ValueCellReading.Of(ValueSpec.Literal(plain));
             }
@@ -129,7 +130,7 @@ internal static partial class ValueCell
             {
                 return ValueCellReading.Of(ValueSpec.Literal(tokens[0].Text));
             }
-            return IsProse(tokens) ? new ValueCellReading(ValueSpec.None, [], plain, false) : ValueCellReading.Of(ValueSpec.Literal(plain));
+            return IsProse(plain) ? new ValueCellReading(ValueSpec.None, [], plain, false) : ValueCellReading.Of(ValueSpec.Literal(plain));
         }
         if (tokens[0].Kind == TokenKind.Word && EmptyWords.Contains(tokens[0].Text) && !NamesEnvironment(tokens))
         {
@@ -176,7 +177,7 @@ internal static partial class ValueCell
     private static partial System.Text.RegularExpressions.Regex SecretsManager();
 
     /// <summary>The text without the backticks that mark code spans.</summary>
-    public static string Unmark(string marked) => marked.Replace("`", "", StringComparison.Ordinal);
+    public static string Unmark(string marked) => InlineText.Restore(marked.Replace("`", "", StringComparison.Ordinal));
 
     private static ValueCellReading Ambiguous() => new(ValueSpec.None, [], null, true);
 
@@ -204,10 +205,10 @@ internal static partial class ValueCell
     /// Words that read as a sentence rather than a value: five words or more, or three with a word sentences are made
     /// of ("Uses AWS Secrets Manager if not set", "The account's region"). "hello world" or "Orders API" are values.
     /// </summary>
-    private static bool IsProse(List<Token> tokens)
+    private static bool IsProse(string plain)
     {
-        var words = tokens.Where(t => t.Kind == TokenKind.Word && t.Text.Any(char.IsLetter)).ToList();
-        return words.Count >= 5 || (words.Count >= 3 && words.Any(w => ProseWords.Contains(w.Text.TrimEnd('.', ':'))));
+        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('(', ')', ',', ';', '.', ':')).Where(w => w.Any(char.IsLetter)).ToList();
+        return words.Count >= 5 || (words.Count >= 3 && words.Any(ProseWords.Contains));
     }
 
     private static readonly HashSet<string> ProseWords = new(StringComparer.OrdinalIgnoreCase)
@@ -484,7 +485,7 @@ internal static partial class ValueCell
                 var close = marked.IndexOf('`', i + 1);
                 if (close > i)
                 {
-                    tokens.Add(new Token(TokenKind.Code, marked[(i + 1)..close]));
+                    tokens.Add(new Token(TokenKind.Code, InlineText.Restore(marked[(i + 1)..close])));
                     i = close + 1;
                     continue;
                 }

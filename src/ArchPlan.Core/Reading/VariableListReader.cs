@@ -75,7 +75,7 @@ internal sealed partial class VariableListReader(SourceText source, Outline outl
     {
         if (count > 1 && Positional().Match(rest) is { Success: true } positional)
         {
-            var spans = CodeSpan().Matches(positional.Groups["list"].Value).Select(m => m.Groups["code"].Value).ToList();
+            var spans = CodeSpan().Matches(positional.Groups["list"].Value).Select(m => InlineText.Restore(m.Groups["code"].Value)).ToList();
             if (spans.Count == count)
             {
                 return [.. spans.Select(ValueSpec.Literal)];
@@ -84,7 +84,7 @@ internal sealed partial class VariableListReader(SourceText source, Outline outl
         ValueSpec value;
         if (rest.StartsWith('`') && CodeSpan().Match(rest) is { Success: true } first)
         {
-            value = ValueSpec.Literal(first.Groups["code"].Value);
+            value = ValueSpec.Literal(InlineText.Restore(first.Groups["code"].Value));
         }
         else if (CellValues.ResourceAttribute(rest) is { } attribute)
         {

@@ -342,6 +342,23 @@ public sealed partial class PlanReaderTests
     }
 
     [Fact]
+    public void Keeps_backticks_inside_a_code_span_and_pipes_in_a_plain_value()
+    {
+        var (plan, _) = Document("""
+            # Splitter
+
+            ## Environment Variables
+
+            | Variable | Example |
+            | --- | --- |
+            | `QUOTE` | ``x`y`` |
+            | `SPLIT_ON` | a\|b |
+            """);
+
+        Variables(plan, "7 QUOTE literal:x`y unspecified", "8 SPLIT_ON literal:a|b unspecified");
+    }
+
+    [Fact]
     public void Reads_one_value_per_environment_from_a_header_that_names_them()
     {
         var (plan, _) = Document("""

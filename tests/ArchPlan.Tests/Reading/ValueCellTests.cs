@@ -41,6 +41,8 @@ public sealed class ValueCellTests
     [InlineData("https://hooks.example.com/a?b=c", "literal:https://hooks.example.com/a?b=c")]
     [InlineData("hello world", "literal:hello world")]
     [InlineData("0 9 * * 1", "literal:0 9 * * 1")]
+    [InlineData("a|b\\|*c", "literal:a|b\\|*c")]
+    [InlineData("dev,prod", "literal:dev,prod")]
     public void Reads_one_value_with_or_without_a_note(string cell, string expected) =>
         Assert.Equal(expected, Describe(ValueCell.Read(cell)));
 
