@@ -1,0 +1,189 @@
+using ArchPlan.Common;
+using ArchPlan.Diagnostics;
+using ArchPlan.Infrastructure;
+using ArchPlan.Model;
+
+namespace ArchPlan.Diffing;
+
+/// <summary>Environment variables: planned ones set nowhere or only on some compute, and set ones the plan lacks.</summary>
+public static partial class PlanDiffer
+{
+    // Variables CDK sets on functions by itself.
+    private static readonly HashSet<string> CdkVariables = new(StringComparer.Ordinal) { "AWS_NODEJS_CONNECTION_REUSE_ENABLED" };
+
+    private const string SecretArnSuffix = "_SECRET_ARN";
+
+    private static void DiffVariables(DiffContext context, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
+    {
+        var plan = context.Plan;
+        var compute = context.Infra.Compute.Where(c => !c.IsHelper).ToList();
+
+        // Per-environment tables list a variable once per environment: compare each name once, at its first row.
+        var planned = plan.Variables
+            .GroupBy(v => v.Name, StringComparer.Ordinal)
+            .Select(g => (First: g.First(), All: g.ToList()))
+            .ToList();
+        var plannedNames = context.PlannedVariableNames;
+
+        // The compute resources (by position) that set each name, so a planned variable looks only at those: asking
+        // every compute resource about every variable made diff grow with their product.
+        var settingName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < compute.Count; i++)
+        {
+            foreach (var v in compute[i].Environment.Concat(compute[i].Secrets))
+            {
+                var list = settingName.ListFor(v.Name);
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        foreach (var (variable, rows) in planned)
+        {
+            var names = NamesOf(rows);
+            var fromSecret = rows.Any(r => IsFromSecret(r));
+            var hits = new List<(ComputeResource Compute, InfraVariable Variable)>();
+            var setting = new SortedSet<int>();
+            foreach (var name in names)
+            {
+                setting.UnionWith(settingName.GetValueOrDefault(name) ?? []);
+                setting.UnionWith(settingName.GetValueOrDefault(name + SecretArnSuffix) ?? []);
+            }
+            foreach (var i in setting)
+            {
+                var hit = Lookup(compute[i], names);
+                if (hit is not null)
+                {
+                    hits.Add((compute[i], hit));
+                }
+            }
+            // Lookup depends only on a compute resource's content, so a set by reference tells hits apart exactly.
+            var withHit = hits.Select(h => h.Compute).ToHashSet(ReferenceEqualityComparer.Instance);
+
+            if (hits.Count == 0)
+            {
+                context.Add(FindingKind.VariableNotSet, DiagnosticCatalog.DiffVariableNotSet, variable.Name,
+                    variable.Location, null, null, [variable.Name]);
+                continue;
+            }
+
+            foreach (var (c, hit) in hits)
+            {
+                // A container can carry the name twice (a secret and a plain variable): the literal one is the leak.
+                var literal = c.Environment.FirstOrDefault(e => names.Contains(e.Name) && e.Value.Kind == InfraValueKind.Literal);
+                if (fromSecret && literal is not null)
+                {
+                    var secret = rows.Select(r => SecretOf(r)).FirstOrDefault(s => s is not null) ?? "?";
+                    context.Add(FindingKind.SecretSetAsLiteral, DiagnosticCatalog.DiffSecretSetAsLiteral, variable.Name,
+                        variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation, literal.Location, null,
+                        [literal.Name, secret, c.DisplayName], key: $"{variable.Name}|{c.DisplayName}");
+                }
+                if (rows.Any(r => r.Required == Requirement.Required) && hit.Value.Kind == InfraValueKind.Literal && string.IsNullOrWhiteSpace(hit.Value.Text))
+                {
+                    context.Add(FindingKind.RequiredVariableEmpty, DiagnosticCatalog.DiffRequiredVariableEmpty, variable.Name,
+                        variable.Location, hit.Location, null, [variable.Name, c.DisplayName], key: $"{variable.Name}|{c.DisplayName}");
+                }
+            }
+
+            var expected = variable.Scope.Count == 0
+                ? compute
+                : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
+            var missing = expected.Where(c => !withHit.Contains(c)).ToList();
+            if (missing.Count > 0)
+            {
+                context.Add(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, variable.Name,
+                    variable.Location, missing[0].Location, null,
+                    [variable.Name, List(hits.Select(h => h.Compute.DisplayName)), List(missing.Select(m => m.DisplayName))]);
+            }
+        }
+
+        // Variables the infrastructure sets that the plan does not name, once per name.
+        var unplanned = new Dictionary<string, List<(ComputeResource Compute, InfraVariable Variable)>>(StringComparer.Ordinal);
+        foreach (var c in compute)
+        {
+            foreach (var v in c.Environment.Concat(c.Secrets))
+            {
+                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name) || context.IsSecretReference(v))
+                {
+                    continue;
+                }
+                var list = unplanned.ListFor(v.Name);
+                list.Add((c, v));
+            }
+        }
+        var section = context.Section(plan.Sections.EnvironmentVariables ?? plan.Sections.Configuration);
+        foreach (var (name, list) in unplanned)
+        {
+            context.Add(FindingKind.VariableNotPlanned, DiagnosticCatalog.DiffVariableNotPlanned, name,
+                section, list[0].Variable.Location, null, [name, List(list.Select(l => l.Compute.DisplayName))]);
+        }
+    }
+
+    /// <summary>The names a variable goes by: its own and the aliases its rows give.</summary>
+    private static HashSet<string> NamesOf(IEnumerable<EnvVariable> rows)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            names.Add(row.Name);
+            names.UnionWith(row.Aliases);
+        }
+        return names;
+    }
+
+    private static bool IsFromSecret(EnvVariable variable) =>
+        variable.Value.Kind == ValueKind.FromSecret || variable.PerEnvironment.Any(e => e.Value.Kind == ValueKind.FromSecret);
+
+    private static string? SecretOf(EnvVariable variable) =>
+        new[] { variable.Value }.Concat(variable.PerEnvironment.Select(e => e.Value))
+            .Where(v => v.Kind == ValueKind.FromSecret)
+            .Select(v => v.Secret is null ? null : v.SecretField is null ? v.Secret : $"{v.Secret}:{v.SecretField}")
+            .FirstOrDefault(s => s is not null);
+
+    /// <summary>
+    /// Where a compute resource gets a planned variable: the variable itself (or an alias), a container secret of that
+    /// name, or (the generator's form for Lambda) <c>NAME_SECRET_ARN</c> holding the secret's ARN.
+    /// </summary>
+    private static InfraVariable? Lookup(ComputeResource compute, HashSet<string> names) =>
+        compute.Secrets.FirstOrDefault(s => names.Contains(s.Name))
+        ?? compute.Environment.FirstOrDefault(e => names.Contains(e.Name))
+        ?? compute.Environment.FirstOrDefault(e => e.Name.EndsWith(SecretArnSuffix, StringComparison.Ordinal) && names.Contains(e.Name[..^SecretArnSuffix.Length]));
+
+    private static bool IsPlanned(string name, HashSet<string> plannedNames) =>
+        plannedNames.Contains(name)
+        || (name.EndsWith(SecretArnSuffix, StringComparison.Ordinal) && plannedNames.Contains(name[..^SecretArnSuffix.Length]));
+
+    /// <summary>True when a scope word names this compute: through the plan resource it matched, or by its own names.</summary>
+    private static bool InScope(ComputeResource compute, EquatableArray<string> scope, Plan plan, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
+    {
+        var computeNames = NameMatcher.InfraNames(compute.LogicalId, compute.CdkPath, null, compute.Kind, plan.Product);
+        if (compute.ContainerName is not null)
+        {
+            computeNames.UnionWith(NameMatcher.PlanNames(compute.ContainerName, compute.Kind, plan.Product));
+        }
+        foreach (var word in scope)
+        {
+            // A handler file such as "snapshot.py" names its component by the file's stem.
+            var stem = Path.GetFileNameWithoutExtension(word);
+            var names = NameMatcher.PlanNames(word, compute.Kind, plan.Product);
+            names.UnionWith(NameMatcher.PlanNames(stem, compute.Kind, plan.Product));
+            if (computeNames.Overlaps(names))
+            {
+                return true;
+            }
+            foreach (var (planned, infra) in resourceMatches)
+            {
+                if (NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(word) || NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(stem))
+                {
+                    if (infra.Exists(r => r.LogicalId == compute.LogicalId && r.Stack == compute.Stack))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
