@@ -126,7 +126,10 @@ public static partial class PlanDiffer
             {
                 if (StackGroups.Canonical(value.Environment) == environment)
                 {
-                    return Literal(value.Value) is { } text ? new ExpectedValue(text, value.Location, false, value.Environment) : null;
+                    // A value the plan gives alike for every environment is the row's value, wherever it is compared.
+                    return Literal(value.Value) is not { } text ? null
+                        : SameEverywhere(row) is { } same ? same
+                        : new ExpectedValue(text, value.Location, false, value.Environment);
                 }
             }
             return Default(plan, row);
@@ -137,23 +140,34 @@ public static partial class PlanDiffer
         }
 
         // Not knowing the environment only matters when the environments' literal values differ.
-        var perEnvironment = row.PerEnvironment.Where(e => e.Value.Kind == ValueKind.Literal).ToList();
+        if (SameEverywhere(row) is { } everywhere)
+        {
+            return everywhere;
+        }
+        unknown = row.PerEnvironment.Any(e => Literal(e.Value) is not null);
+        return null;
+    }
+
+    /// <summary>The row's value when every environment (and the default, if any) gives the same literal; null otherwise.</summary>
+    private static ExpectedValue? SameEverywhere(EnvVariable row)
+    {
+        var perEnvironment = row.PerEnvironment.Where(e => e.Value.Kind != ValueKind.None).ToList();
         var literals = perEnvironment.Select(e => Literal(e.Value)).OfType<string>().ToList();
         if (literals.Count == 0 || literals.Count < perEnvironment.Count)
         {
-            unknown = literals.Count > 0;
             return null;
         }
-        if (Literal(row.Value) is { } fallback)
+        if (row.Value.Kind != ValueKind.None)
         {
+            if (Literal(row.Value) is not { } fallback)
+            {
+                return null;
+            }
             literals.Add(fallback);
         }
-        if (literals.TrueForAll(v => ValueMatcher.Matches(literals[0], v) && ValueMatcher.Matches(v, literals[0])))
-        {
-            return new ExpectedValue(literals[0], perEnvironment[0].Location, false, null);
-        }
-        unknown = true;
-        return null;
+        return literals.TrueForAll(v => ValueMatcher.Matches(literals[0], v) && ValueMatcher.Matches(v, literals[0]))
+            ? new ExpectedValue(literals[0], perEnvironment[0].Location, false, null)
+            : null;
     }
 
     private static ExpectedValue? Default(Plan plan, EnvVariable row) =>
