@@ -51,7 +51,19 @@ internal static partial class ResourceTypes
         "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBClusterParameterGroup", "AWS::RDS::DBParameterGroup",
         "AWS::KMS::Alias", "AWS::Logs::SubscriptionFilter", "AWS::Logs::MetricFilter", "AWS::Logs::ResourcePolicy",
         "AWS::Scheduler::ScheduleGroup", "AWS::ECS::ClusterCapacityProviderAssociations", "AWS::Events::EventBusPolicy",
+        "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolResourceServer",
+        "AWS::CloudFront::CloudFrontOriginAccessIdentity", "AWS::CloudFront::OriginAccessControl", "AWS::Route53::RecordSet",
+        "AWS::Route53::RecordSetGroup", "AWS::AppSync::Resolver", "AWS::AppSync::DataSource", "AWS::AppSync::GraphQLSchema",
+        "AWS::AppSync::FunctionConfiguration", "AWS::AppSync::ApiKey", "AWS::Kinesis::StreamConsumer",
     };
+
+    // Types that exist only to attach one resource to another or to configure it (a WAF association, a cache's
+    // subnet group, a role attachment), whatever the service: a plan names what they attach, never them.
+    private static readonly string[] SubResourceSuffixes =
+    [
+        "Association", "Associations", "Attachment", "SubnetGroup", "ParameterGroup", "OptionGroup", "Policy", "Permission",
+        "Subscription", "Version", "Alias",
+    ];
 
     /// <summary>Construct classes of the C# CDK library and the CloudFormation type each creates.</summary>
     public static readonly IReadOnlyDictionary<string, string> ConstructTypes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -137,7 +149,8 @@ internal static partial class ResourceTypes
         {
             return (InfraRole.Helper, ResourceKind.IamRole);
         }
-        if (HelperTypes.Contains(type) || HelperPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal)))
+        if (HelperTypes.Contains(type) || HelperPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal))
+            || SubResourceSuffixes.Any(suffix => type.EndsWith(suffix, StringComparison.Ordinal)))
         {
             return (InfraRole.Helper, ResourceKind.Unknown);
         }
