@@ -67,4 +67,9 @@ public static partial class DiagnosticCatalog
         "AP4080", "Per-environment values not compared",
         "The plan's per-environment values of {0} were not compared: {1}",
         "Name each stack after its environment (OrdersStack-prod, orders-dev) or tag it 'env', choose a stack with --stack, or say which environment the infrastructure is for with --environment.");
+
+    public static readonly DiagnosticDescriptor DiffResourcesNotCompared = Info(
+        "AP4081", "Resources not compared",
+        "The plan lists no AWS resources, so the infrastructure's resources were not compared with it",
+        "List the resources under '### AWS Resources' (one bullet per resource) to have missing and unplanned ones reported.");
 }

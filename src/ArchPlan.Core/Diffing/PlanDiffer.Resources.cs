@@ -105,6 +105,13 @@ public static partial class PlanDiffer
             }
         }
 
+        // A plan that lists no resources says nothing about which should exist: every resource would be "unplanned".
+        if (plan.Resources.Count == 0)
+        {
+            context.ResourcesNotCompared = candidates.Exists(r => r.Role == InfraRole.Primary);
+            return matches;
+        }
+
         var location = context.Section(plan.Sections.AwsResources ?? plan.Sections.Infrastructure);
         foreach (var resource in candidates.Where(r => r.Role == InfraRole.Primary && !matched.Contains(r)))
         {

@@ -36,7 +36,35 @@ public static partial class PlanDiffer
         // One finding per variable, plan cell and infrastructure value: three functions with the same wrong level are one difference.
         var differences = new Dictionary<(string Name, SourceLocation Plan, string Actual), (ExpectedValue Expected, InfraVariable First, List<string> Compute)>();
         var scopeCache = new Dictionary<(ComputeResource, EquatableArray<string>), bool>();
-        foreach (var compute in context.Infra.Compute.Where(c => !c.IsHelper))
+        var computes = context.Infra.Compute.Where(c => !c.IsHelper).ToList();
+
+        // A scope that names none of the compute (a sub-heading read as a scope, a component since renamed) does not
+        // narrow the row: its value is compared wherever the variable is set.
+        var scopeMatches = new Dictionary<EquatableArray<string>, bool>();
+        bool Applies(EnvVariable row, ComputeResource compute)
+        {
+            if (row.Scope.Count == 0)
+            {
+                return true;
+            }
+            if (!scopeCache.TryGetValue((compute, row.Scope), out var inScope))
+            {
+                inScope = InScope(compute, row.Scope, plan, resourceMatches);
+                scopeCache[(compute, row.Scope)] = inScope;
+            }
+            if (inScope)
+            {
+                return true;
+            }
+            if (!scopeMatches.TryGetValue(row.Scope, out var matchesAny))
+            {
+                matchesAny = computes.Exists(c => InScope(c, row.Scope, plan, resourceMatches));
+                scopeMatches[row.Scope] = matchesAny;
+            }
+            return !matchesAny;
+        }
+
+        foreach (var compute in computes)
         {
             var environment = context.Group.EnvironmentOf(compute.Stack);
             foreach (var variable in compute.Environment)
@@ -50,17 +78,9 @@ public static partial class PlanDiffer
                 var unknown = false;
                 foreach (var (row, index) in rows)
                 {
-                    if (row.Scope.Count > 0)
+                    if (!Applies(row, compute))
                     {
-                        if (!scopeCache.TryGetValue((compute, row.Scope), out var inScope))
-                        {
-                            inScope = InScope(compute, row.Scope, plan, resourceMatches);
-                            scopeCache[(compute, row.Scope)] = inScope;
-                        }
-                        if (!inScope)
-                        {
-                            continue;
-                        }
+                        continue;
                     }
                     if (Expected(plan, row, environment, out var rowUnknown) is { } value)
                     {

@@ -13,6 +13,16 @@ public static partial class PlanDiffer
 
     private const string SecretArnSuffix = "_SECRET_ARN";
 
+    // Variables the runtime gives every function and task (from its role and region): a plan may document them, but
+    // nobody sets them, so they are never missing.
+    private static readonly HashSet<string> RuntimeVariables = new(StringComparer.Ordinal)
+    {
+        "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_LOG_GROUP_NAME",
+        "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_RUNTIME_API", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "ECS_CONTAINER_METADATA_URI",
+        "ECS_CONTAINER_METADATA_URI_V4", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "_X_AMZN_TRACE_ID", "TZ",
+    };
+
     private static void DiffVariables(DiffContext context, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
     {
         var plan = context.Plan;
@@ -62,6 +72,10 @@ public static partial class PlanDiffer
             // Lookup depends only on a compute resource's content, so a set by reference tells hits apart exactly.
             var withHit = hits.Select(h => h.Compute).ToHashSet(ReferenceEqualityComparer.Instance);
 
+            if (hits.Count == 0 && RuntimeVariables.Contains(variable.Name))
+            {
+                continue;
+            }
             if (hits.Count == 0)
             {
                 context.Add(FindingKind.VariableNotSet, DiagnosticCatalog.DiffVariableNotSet, variable.Name,
@@ -87,6 +101,12 @@ public static partial class PlanDiffer
                 }
             }
 
+            // Without a scope, a variable is expected everywhere only when its table says where each one goes (a Used by
+            // column, "all" in it): a plain list of a service's variables says nothing about which compute reads which.
+            if (variable.Scope.Count == 0 && !ScopeIsStated(plan, variable))
+            {
+                continue;
+            }
             var expected = variable.Scope.Count == 0
                 ? compute
                 : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
@@ -120,6 +140,11 @@ public static partial class PlanDiffer
                 section, list[0].Variable.Location, null, [name, List(list.Select(l => l.Compute.DisplayName))]);
         }
     }
+
+    /// <summary>True when the row's table has a column saying which compute each variable is for (or the table is not known).</summary>
+    private static bool ScopeIsStated(Plan plan, EnvVariable row) =>
+        row.TableIndex < 0 || row.TableIndex >= plan.Tables.Count
+        || plan.Tables[row.TableIndex].Columns.Any(c => c.Role == ColumnRole.Scope);
 
     /// <summary>The names a variable goes by: its own and the aliases its rows give.</summary>
     private static HashSet<string> NamesOf(IEnumerable<EnvVariable> rows)

@@ -24,6 +24,7 @@ public static partial class PlanDiffer
         var notes = new DiagnosticBag();
         var collected = new List<(DiffFinding Finding, string Key, int Group)>();
         var notCompared = new SortedDictionary<int, EnvVariable>();
+        var resourcesNotCompared = false;
         for (var g = 0; g < groups.Count; g++)
         {
             var context = new DiffContext(plan, groups[g]);
@@ -32,12 +33,23 @@ public static partial class PlanDiffer
             DiffValues(context, resourceMatches, notCompared);
             DiffSecrets(context);
             collected.AddRange(context.Findings.Select(f => (f.Finding, f.Key, g)));
+            resourcesNotCompared |= context.ResourcesNotCompared;
+        }
+        if (groups.Count > 1)
+        {
+            var context = new DiffContext(plan, new StackGroup(null, infra, new Dictionary<string, string>(), new StackComparison(null, EquatableArray<string>.Empty)));
+            DiffSecretsOfEnvironmentsWithoutStacks(context, groups);
+            collected.AddRange(context.Findings.Select(f => (f.Finding, f.Key, -1)));
         }
         if (notCompared.Count > 0)
         {
             var first = notCompared.Values.First();
             notes.Add(DiagnosticCatalog.DiffValuesNotCompared, first.Location, List(notCompared.Values.Select(v => v.Name)),
                 "the infrastructure does not say which environment it is for");
+        }
+        if (resourcesNotCompared)
+        {
+            notes.Add(DiagnosticCatalog.DiffResourcesNotCompared, plan.Sections.AwsResources ?? plan.Sections.Infrastructure ?? SourceLocation.OfFile(plan.FilePath));
         }
 
         var findings = Merge(collected, groups);
@@ -87,7 +99,8 @@ public static partial class PlanDiffer
         return [.. order.Select(key =>
         {
             var (finding, found) = byKey[key];
-            return found.Count == groups.Count
+            // Group -1 holds what was compared across all of the app (the secrets of environments without a stack).
+            return found.Count == groups.Count || found.Contains(-1)
                 ? finding
                 : finding with { Environment = string.Join(", ", found.Select(g => groups[g].Environment ?? "shared")) };
         })];
@@ -144,6 +157,9 @@ public static partial class PlanDiffer
 
         public HashSet<string> PlannedVariableNames { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>True when the infrastructure has resources but the plan lists none to compare them with.</summary>
+        public bool ResourcesNotCompared { get; set; }
+
         public HashSet<string> PlannedSecretNames { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Secret names match exactly, or with the 6-character suffix a complete ARN adds.</summary>
@@ -164,12 +180,12 @@ public static partial class PlanDiffer
 
         /// <summary>Adds a finding; <paramref name="key"/> tells it apart from the other findings (it defaults to kind and subject).</summary>
         public void Add(FindingKind kind, DiagnosticDescriptor descriptor, string subject, SourceLocation plan, InfraLocation? infra, string? group,
-            object?[] args, string? key = null)
+            object?[] args, string? key = null, string? environment = null)
         {
             var finding = new DiffFinding(kind, descriptor, subject,
                 string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args),
                 string.Format(CultureInfo.InvariantCulture, descriptor.HelpFormat, args),
-                plan, infra, group);
+                plan, infra, group) { Environment = environment };
             Findings.Add((finding, $"{kind}|{descriptor.Id}|{key ?? subject}"));
         }
     }

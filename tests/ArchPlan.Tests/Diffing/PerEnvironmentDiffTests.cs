@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Diffing;
 using ArchPlan.Infrastructure;
@@ -206,5 +207,23 @@ public sealed class PerEnvironmentDiffTests
         Assert.Null(comparison.Environment);
         Assert.Equal(4, comparison.Stacks.Count);
         Assert.EndsWith("compared as one app (a resource or variable on any stack counts).", DiffRenderer.ReadLine(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_for_an_environment_without_a_stack_is_reported_for_that_environment()
+    {
+        var plan = Plan with
+        {
+            Secrets = Plan.Secrets.Append(new ArchPlan.Model.PlannedSecret
+            {
+                Name = "orders/uat/payments-api-key",
+                Environment = "uat",
+                Location = new SourceLocation(PlanPath, 63, 3),
+            }).ToEquatableArray(),
+        };
+
+        var finding = Assert.Single(Diff(Assembly, plan: plan).Findings);
+
+        Assert.Equal((FindingKind.SecretNotReferenced, "orders/uat/payments-api-key", "uat"), (finding.Kind, finding.Subject, finding.Environment));
     }
 }

@@ -198,4 +198,58 @@ public sealed class PrecisionTests
         Assert.Empty(Summary(report));
         Assert.DoesNotContain(report.Diagnostics, d => d.Severity != Severity.Info);
     }
+
+    [Fact]
+    public void A_plan_that_lists_no_resources_reports_none_as_unplanned_and_says_so()
+    {
+        var plan = LeaderboardPlan.Create() with { Resources = EquatableArray<PlannedResource>.Empty };
+
+        var report = DiffMutated(t => t.Resources["ArchiveQueue4B5C6D7E"] = JsonNode.Parse("""{"Type": "AWS::SQS::Queue"}"""), plan);
+
+        Assert.Empty(Summary(report));
+        var note = Assert.Single(report.Diagnostics);
+        Assert.Equal(("AP4081", Severity.Info, 18), (note.Id, note.Severity, note.Location.Line));
+    }
+
+    [Fact]
+    public void Variables_the_runtime_provides_are_never_missing()
+    {
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Variables = plan.Variables.Concat(new[] { "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" }.Select((name, i) =>
+                new EnvVariable { Name = name, Location = new SourceLocation(LeaderboardPlan.File, 70 + i, 3) })).ToEquatableArray(),
+        };
+        Assert.Empty(Summary(DiffMutated(_ => { }, plan)));
+    }
+
+    [Fact]
+    public void A_scope_that_names_no_compute_does_not_hide_a_value_difference()
+    {
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Variables = plan.Variables.Select(v => v.Name == "LOG_LEVEL" ? v with { Scope = new[] { "Service Environment Properties" } } : v).ToEquatableArray(),
+        };
+        var report = DiffMutated(t => t.LambdaVariables(Lambda)["LOG_LEVEL"] = "debug", plan);
+        Assert.Equal(["ValueDiffers LOG_LEVEL"], Summary(report));
+    }
+
+    [Theory]
+    [InlineData(new[] { "prod" }, new[] { "SecretNotReferenced acme/prod/signing-key" })]
+    [InlineData(new[] { "prod", "dev" }, new string[0])]
+    public void Secrets_for_one_environment_are_expected_of_a_stack_for_no_known_environment_only_when_they_are_not_alternatives(string[] environments, string[] expected)
+    {
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Secrets = plan.Secrets.Concat(environments.Select((env, i) => new PlannedSecret
+            {
+                Name = $"acme/{env}/signing-key",
+                Environment = env,
+                Location = new SourceLocation(LeaderboardPlan.File, 54 + i, 3),
+            })).ToEquatableArray(),
+        };
+        Assert.Equal(expected, Summary(DiffMutated(_ => { }, plan)));
+    }
 }
