@@ -60,7 +60,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DiffResourceNotPlanned = Warning(
         "AP4071", "Resource not in the plan",
-        "{0} {1} is in the infrastructure but not in the plan",
+        "{0} '{1}' ({2}) is in the infrastructure but not in the plan",
         "Add the resource to the plan's AWS Resources list, or remove it from the infrastructure.");
 
     public static readonly DiagnosticDescriptor DiffValuesNotCompared = Info(

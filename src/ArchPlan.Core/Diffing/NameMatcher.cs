@@ -54,7 +54,10 @@ internal static partial class NameMatcher
         return match.Success && match.Index > 0 ? logicalId[..match.Index] : logicalId;
     }
 
-    /// <summary>The name forms of a plan name: normalized, without a kind word, without the product prefix.</summary>
+    /// <summary>
+    /// The name forms of a plan name: normalized, without a kind word, without the product prefix, and its words in
+    /// alphabetical order (<c>service-jobs</c> and <c>JobsService</c> are one name).
+    /// </summary>
     public static HashSet<string> PlanNames(string name, ResourceKind kind, string? product)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -64,10 +67,18 @@ internal static partial class NameMatcher
         {
             Add(names, normalized[prefix.Length..], kind);
         }
+        var words = Words(name);
+        if (words.Count > 1)
+        {
+            Add(names, string.Concat(words.Order(StringComparer.Ordinal)), kind);
+        }
         return names;
     }
 
-    /// <summary>The name forms of an infrastructure resource: logical id without hash, construct id from the CDK path, physical name.</summary>
+    /// <summary>
+    /// The name forms of an infrastructure resource: logical id without hash, each construct id of the CDK path (also
+    /// without the stack's name, which Python and TypeScript apps often repeat in ids), the path joined, physical name.
+    /// </summary>
     public static HashSet<string> InfraNames(string logicalId, string? cdkPath, string? physicalName, ResourceKind kind, string? product)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +92,28 @@ internal static partial class NameMatcher
         return names;
     }
 
+    /// <summary>The construct id a person gave the resource: the last meaningful segment of its CDK path, or null.</summary>
+    public static string? ConstructId(string? cdkPath)
+    {
+        var segments = PathSegments(cdkPath);
+        return segments.Count > 0 ? segments[^1] : null;
+    }
+
+    /// <summary>The CDK path without the stack and without the segments CDK adds below the construct.</summary>
+    private static List<string> PathSegments(string? cdkPath)
+    {
+        if (cdkPath is null)
+        {
+            return [];
+        }
+        var segments = cdkPath.Split('/').Skip(1).ToList();
+        while (segments.Count > 1 && PlumbingSegments.Contains(segments[^1]))
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
+        return segments;
+    }
+
     private static IEnumerable<string> Candidates(string logicalId, string? cdkPath, string? physicalName)
     {
         yield return StripHash(logicalId);
@@ -88,19 +121,71 @@ internal static partial class NameMatcher
         {
             yield return physicalName;
         }
-        if (cdkPath is not null)
+        var segments = PathSegments(cdkPath);
+        if (segments.Count == 0)
         {
-            var segments = cdkPath.Split('/').Skip(1).ToList();
-            while (segments.Count > 1 && PlumbingSegments.Contains(segments[^1]))
+            yield break;
+        }
+        var stack = Normalize(cdkPath!.Split('/')[0]);
+        foreach (var segment in segments)
+        {
+            yield return segment;
+            var normalized = Normalize(segment);
+            if (stack.Length > 0 && normalized.Length > stack.Length && normalized.StartsWith(stack, StringComparison.Ordinal))
             {
-                segments.RemoveAt(segments.Count - 1);
-            }
-            if (segments.Count > 0)
-            {
-                yield return segments[^1];
-                yield return string.Concat(segments);
+                yield return normalized[stack.Length..];
             }
         }
+        yield return string.Concat(segments);
+    }
+
+    /// <summary>The words of a name, lowercased: <c>JobsService</c>, <c>jobs-service</c> and <c>jobs_service</c> → jobs, service.</summary>
+    public static List<string> Words(string name) =>
+        [.. WordPattern().Matches(name).Select(m => m.Value.ToLowerInvariant())];
+
+    // Words that name a service or a kind of resource rather than one resource: "the S3 bucket", "AWS Lambda", "ECS Fargate".
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "amazon", "aws", "the", "a", "an", "main", "primary", "single", "s3", "bucket", "buckets", "dynamodb", "dynamo", "db", "table",
+        "tables", "lambda", "lambdas", "function", "functions", "fargate", "ecs", "service", "services", "task", "tasks", "container",
+        "containers", "sqs", "queue", "queues", "sns", "topic", "topics", "eventbridge", "event", "events", "bridge", "rule", "rules",
+        "schedule", "scheduler", "api", "apis", "gateway", "apigateway", "rest", "http", "cloudwatch", "cloud", "watch", "alarm", "alarms",
+        "rds", "postgres", "postgresql", "mysql", "aurora", "database", "databases", "instance", "cluster", "step", "state", "machine",
+        "stepfunctions", "vpc", "virtual", "private", "network", "ecr", "repository", "registry", "logs", "log", "group", "groups",
+        "kms", "key", "keys", "dashboard", "dashboards", "secrets", "manager", "secretsmanager", "serverless", "storage", "object",
+    };
+
+    /// <summary>True when a plan name only names the service or kind (<c>S3 Bucket</c>, <c>AWS Lambda</c>), not one resource.</summary>
+    public static bool IsGeneric(string name)
+    {
+        var words = Words(name);
+        return words.Count > 0 && words.TrueForAll(GenericWords.Contains);
+    }
+
+    /// <summary>
+    /// True when a plan name consists of words of a CloudFormation type (and vendor words): <c>CloudFront Distribution</c>
+    /// names <c>AWS::CloudFront::Distribution</c>, <c>EFS</c> names <c>AWS::EFS::FileSystem</c>.
+    /// </summary>
+    public static bool NamesType(string name, string type)
+    {
+        var words = Words(name).Where(w => w is not ("amazon" or "aws" or "the" or "a" or "an")).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+        var typeWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in type.Split("::").Skip(1))
+        {
+            var pieces = Words(part);
+            for (var start = 0; start < pieces.Count; start++)
+            {
+                for (var end = start + 1; end <= pieces.Count; end++)
+                {
+                    typeWords.Add(string.Concat(pieces.Skip(start).Take(end - start)));
+                }
+            }
+        }
+        return words.TrueForAll(typeWords.Contains);
     }
 
     private static void Add(HashSet<string> names, string normalized, ResourceKind kind)
@@ -132,4 +217,8 @@ internal static partial class NameMatcher
 
     [GeneratedRegex("[0-9A-F]{8}$")]
     private static partial Regex HashSuffix();
+
+    // "JobsServiceA1", "jobs-service", "API_PROD": letters in camel case or capitals, and digits.
+    [GeneratedRegex(@"[A-Z]?[a-z]+\d*|[A-Z]+\d*(?![a-z])|\d+")]
+    private static partial Regex WordPattern();
 }

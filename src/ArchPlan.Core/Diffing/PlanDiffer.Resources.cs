@@ -63,10 +63,15 @@ public static partial class PlanDiffer
             matches[planned] = found;
             matched.UnionWith(found);
             found.ForEach(r => Note(r, found));
+        }
 
+        MatchGenericResources(plan, candidates, matches, matched);
+
+        foreach (var planned in plan.Resources)
+        {
             // Supporting kinds are often imported (an existing VPC or ECR repository) or made implicitly, and an
             // external resource exists already and is only referenced: absent is not drift.
-            if (found.Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind) && !planned.External)
+            if (matches[planned].Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind) && !planned.External)
             {
                 context.Add(FindingKind.ResourceNotFound, DiagnosticCatalog.DiffResourceNotFound, planned.Name,
                     planned.Location, null, KindName(planned.Kind), [KindName(planned.Kind), planned.Name],
@@ -120,12 +125,63 @@ public static partial class PlanDiffer
             {
                 continue;
             }
+            // Named as its owners know it: the physical name it is given, else the construct id; the location gives the logical id.
             var kind = resource.Kind == ResourceKind.Unknown ? resource.Type : KindName(resource.Kind);
-            var subject = resource.Stack is null ? resource.LogicalId : $"{resource.Stack}/{resource.LogicalId}";
+            var subject = PhysicalName(resource) ?? NameMatcher.ConstructId(resource.CdkPath) ?? resource.LogicalId;
             context.Add(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, subject,
-                location, resource.Location, resource.Type, [kind, subject], key: $"{resource.Type}|{resource.LogicalId}");
+                location, resource.Location, resource.Type, [kind, subject, resource.Location.Display], key: $"{resource.Type}|{resource.LogicalId}");
         }
         return matches;
+    }
+
+    private static string? PhysicalName(InfraResource resource) =>
+        resource.PhysicalName is { Length: > 0 } name && !name.Contains("${", StringComparison.Ordinal) ? name : null;
+
+    /// <summary>
+    /// Plan items that name only a service or kind ("S3 Bucket", "AWS Lambda", "the DynamoDB table", "CloudFront
+    /// distribution") stand for one resource of that kind in each stack: the one the stacks have in common first (an
+    /// environment's extra bucket stays unplanned), else the first in the template. When every resource of the kind is
+    /// already matched by name, the item describes one of those.
+    /// </summary>
+    private static void MatchGenericResources(Plan plan, List<InfraResource> candidates, Dictionary<PlannedResource, List<InfraResource>> matches, HashSet<InfraResource> matched)
+    {
+        var generic = plan.Resources.Where(p => matches[p].Count == 0 && (p.Kind == ResourceKind.Unknown || NameMatcher.IsGeneric(p.Name))).ToList();
+        if (generic.Count == 0)
+        {
+            return;
+        }
+
+        // In how many stacks each logical id appears: the resources every environment has are the planned ones.
+        var stacksHaving = candidates.GroupBy(r => r.LogicalId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var position = new Dictionary<InfraResource, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            position[candidates[i]] = i;
+        }
+        foreach (var planned in generic)
+        {
+            var ofKind = candidates
+                .Where(r => planned.Kind == ResourceKind.Unknown ? NameMatcher.NamesType(planned.Name, r.Type) : NameMatcher.SameKind(planned.Kind, r))
+                .ToList();
+            if (ofKind.Count == 0)
+            {
+                continue;
+            }
+            var found = new List<InfraResource>();
+            foreach (var stack in ofKind.GroupBy(r => r.Stack))
+            {
+                var pick = stack.Where(r => !matched.Contains(r) && r.PartOf is null)
+                    .OrderByDescending(r => stacksHaving[r.LogicalId])
+                    .ThenBy(r => position[r])
+                    .FirstOrDefault();
+                if (pick is not null)
+                {
+                    found.Add(pick);
+                    matched.Add(pick);
+                }
+            }
+            matches[planned] = found.Count > 0 ? found : ofKind;
+        }
     }
 
     internal static string KindName(ResourceKind kind) => kind switch

@@ -76,6 +76,17 @@ public static partial class PlanDiffer
             {
                 continue;
             }
+            // Missing from this environment's stacks but set in another's: it is set on only some compute.
+            if (hits.Count == 0 && !ReferenceEquals(context.Group.Infra, context.AllInfra) && SetElsewhere(context, names) is { Count: > 0 } elsewhere)
+            {
+                var here = variable.Scope.Count == 0 ? compute : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
+                if (here.Count > 0)
+                {
+                    context.Add(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, variable.Name,
+                        variable.Location, here[0].Location, null, [variable.Name, List(elsewhere), List(here.Select(c => $"{c.Stack}/{c.DisplayName}"))]);
+                }
+                continue;
+            }
             if (hits.Count == 0)
             {
                 context.Add(FindingKind.VariableNotSet, DiagnosticCatalog.DiffVariableNotSet, variable.Name,
@@ -145,6 +156,15 @@ public static partial class PlanDiffer
     private static bool ScopeIsStated(Plan plan, EnvVariable row) =>
         row.TableIndex < 0 || row.TableIndex >= plan.Tables.Count
         || plan.Tables[row.TableIndex].Columns.Any(c => c.Role == ColumnRole.Scope);
+
+    /// <summary>The compute outside the stacks compared that sets one of <paramref name="names"/>, as <c>stack/compute</c>.</summary>
+    private static List<string> SetElsewhere(DiffContext context, HashSet<string> names)
+    {
+        var here = context.Group.Infra.Compute.ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. context.AllInfra.Compute
+            .Where(c => !c.IsHelper && !here.Contains(c) && Lookup(c, names) is not null)
+            .Select(c => $"{c.Stack}/{c.DisplayName}")];
+    }
 
     /// <summary>The names a variable goes by: its own and the aliases its rows give.</summary>
     private static HashSet<string> NamesOf(IEnumerable<EnvVariable> rows)

@@ -27,7 +27,7 @@ public static partial class PlanDiffer
         var resourcesNotCompared = false;
         for (var g = 0; g < groups.Count; g++)
         {
-            var context = new DiffContext(plan, groups[g]);
+            var context = new DiffContext(plan, groups[g], infra);
             var resourceMatches = MatchResources(context);
             DiffVariables(context, resourceMatches);
             DiffValues(context, resourceMatches, notCompared);
@@ -37,7 +37,7 @@ public static partial class PlanDiffer
         }
         if (groups.Count > 1)
         {
-            var context = new DiffContext(plan, new StackGroup(null, infra, new Dictionary<string, string>(), new StackComparison(null, EquatableArray<string>.Empty)));
+            var context = new DiffContext(plan, new StackGroup(null, infra, new Dictionary<string, string>(), new StackComparison(null, EquatableArray<string>.Empty)), infra);
             DiffSecretsOfEnvironmentsWithoutStacks(context, groups);
             collected.AddRange(context.Findings.Select(f => (f.Finding, f.Key, -1)));
         }
@@ -111,10 +111,11 @@ public static partial class PlanDiffer
     {
         private readonly HashSet<string> _secretArnVariables = new(StringComparer.Ordinal);
 
-        public DiffContext(Plan plan, StackGroup group)
+        public DiffContext(Plan plan, StackGroup group, InfraModel all)
         {
             Plan = plan;
             Group = group;
+            AllInfra = all;
 
             // Names the plan gives variables: rows, their aliases, and build-time settings (never expected on compute,
             // never unplanned when found there).
@@ -152,6 +153,9 @@ public static partial class PlanDiffer
         public StackGroup Group { get; }
 
         public InfraModel Infra => Group.Infra;
+
+        /// <summary>Everything read, when <see cref="Infra"/> is one environment's part of it.</summary>
+        public InfraModel AllInfra { get; }
 
         public List<(DiffFinding Finding, string Key)> Findings { get; } = [];
 

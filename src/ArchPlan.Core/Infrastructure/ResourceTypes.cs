@@ -35,6 +35,9 @@ internal static partial class ResourceTypes
         ["AWS::Logs::LogGroup"] = ResourceKind.LogGroup,
         ["AWS::KMS::Key"] = ResourceKind.KmsKey,
         ["AWS::CloudWatch::Dashboard"] = ResourceKind.CloudWatchDashboard,
+
+        // Certificates serve a load balancer's or distribution's domain: part of what uses them, like a key.
+        ["AWS::CertificateManager::Certificate"] = ResourceKind.Unknown,
     };
 
     // Types CDK creates around the resources a person asks for; prefixes end with "::".
@@ -42,7 +45,7 @@ internal static partial class ResourceTypes
     [
         "AWS::IAM::", "AWS::CDK::", "Custom::", "AWS::CloudFormation::", "AWS::EC2::", "AWS::ElasticLoadBalancingV2::",
         "AWS::ApplicationAutoScaling::", "AWS::ServiceDiscovery::", "AWS::Lambda::", "AWS::ApiGateway::", "AWS::ApiGatewayV2::",
-        "AWS::SecretsManager::", "AWS::SSM::",
+        "AWS::SecretsManager::", "AWS::SSM::", "AWS::AppConfig::",
     ];
 
     private static readonly HashSet<string> HelperTypes = new(StringComparer.Ordinal)
@@ -55,6 +58,8 @@ internal static partial class ResourceTypes
         "AWS::CloudFront::CloudFrontOriginAccessIdentity", "AWS::CloudFront::OriginAccessControl", "AWS::Route53::RecordSet",
         "AWS::Route53::RecordSetGroup", "AWS::AppSync::Resolver", "AWS::AppSync::DataSource", "AWS::AppSync::GraphQLSchema",
         "AWS::AppSync::FunctionConfiguration", "AWS::AppSync::ApiKey", "AWS::Kinesis::StreamConsumer",
+        "AWS::EFS::MountTarget", "AWS::EFS::AccessPoint", "AWS::CloudFront::Function", "AWS::CloudFront::CachePolicy",
+        "AWS::CloudFront::ResponseHeadersPolicy", "AWS::CloudFront::OriginRequestPolicy",
     };
 
     // Types that exist only to attach one resource to another or to configure it (a WAF association, a cache's

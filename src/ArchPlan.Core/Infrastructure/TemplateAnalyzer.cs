@@ -190,6 +190,18 @@ internal sealed partial class TemplateAnalyzer
                 "AWS::Lambda::Function" => RefTarget((properties?["DeadLetterConfig"] as TemplateMap)?["TargetArn"]),
                 _ => null,
             };
+
+            // A schedule that starts one function or task is when that compute runs, as a plan says it ("daily at 10:00"):
+            // the compute is what the plan lists, so the rule is its part (the rule's name may match a plan item too).
+            if (body["Type"]?.Text is "AWS::Events::Rule" && properties?["ScheduleExpression"] is not null
+                && properties["Targets"] is TemplateList { Items.Count: 1 } targets && targets.Items[0] is TemplateMap scheduled)
+            {
+                owners.TryAdd(id, RefTarget((scheduled["EcsParameters"] as TemplateMap)?["TaskDefinitionArn"]) ?? RefTarget(scheduled["Arn"]) ?? "");
+                if (owners[id].Length == 0 || !_resources.ContainsKey(owners[id]))
+                {
+                    owners.Remove(id);
+                }
+            }
             if (target is not null && target != id && _resources.ContainsKey(target))
             {
                 owners.TryAdd(target, id);

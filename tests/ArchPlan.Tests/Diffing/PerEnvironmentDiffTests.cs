@@ -97,8 +97,8 @@ public sealed class PerEnvironmentDiffTests
 
         var finding = Assert.Single(Diff(assembly).Findings);
 
-        Assert.Equal((FindingKind.ResourceNotPlanned, "OrdersStack-dev/AuditQueue5C2B7A10", null, "AWS::SQS::Queue"),
-            (finding.Kind, finding.Subject, finding.Environment, finding.Group));
+        Assert.Equal((FindingKind.ResourceNotPlanned, "AuditQueue", null, "AWS::SQS::Queue", "OrdersStack-dev/AuditQueue5C2B7A10"),
+            (finding.Kind, finding.Subject, finding.Environment, finding.Group, finding.InfraLocation!.Display));
     }
 
     [Fact]

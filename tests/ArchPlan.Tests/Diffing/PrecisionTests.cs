@@ -99,7 +99,7 @@ public sealed class PrecisionTests
                 """));
         });
 
-        Assert.Equal(["VariableNotPlanned DB_SECRET_ARN", "ResourceNotPlanned Db8A2C4E6F"], Summary(report));
+        Assert.Equal(["VariableNotPlanned DB_SECRET_ARN", "ResourceNotPlanned Db"], Summary(report));
     }
 
     [Fact]

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using ArchPlan.Common;
+using ArchPlan.Diagnostics;
+using ArchPlan.Diffing;
+using ArchPlan.Infrastructure;
+using ArchPlan.Model;
+using ArchPlan.Tests.Infrastructure;
+
+namespace ArchPlan.Tests.Diffing;
+
+/// <summary>How plan items written the way documents write them find their resources.</summary>
+public sealed class ResourceMatchingTests
+{
+    private static PlannedResource Resource(ResourceKind kind, string name, int line) =>
+        new() { Kind = kind, Name = name, Text = name, Location = new SourceLocation(LeaderboardPlan.File, line, 3) };
+
+    /// <summary>A one-stack template of the given resources, each with a construct path as a Python or TypeScript app writes it.</summary>
+    private static DiffReport Diff(Plan plan, params (string LogicalId, string Type, string Path, JsonObject? Properties)[] resources)
+    {
+        using var temp = InfraTestFiles.Temp();
+        var map = new JsonObject();
+        foreach (var (id, type, path, properties) in resources)
+        {
+            map[id] = new JsonObject
+            {
+                ["Type"] = type,
+                ["Properties"] = properties ?? new JsonObject(),
+                ["Metadata"] = new JsonObject { ["aws:cdk:path"] = path },
+            };
+        }
+        var file = Path.Combine(temp.Dir, "stack.template.json");
+        File.WriteAllText(file, new JsonObject { ["Resources"] = map }.ToJsonString());
+        var infra = InfrastructureReader.Read(file);
+        Assert.False(infra.HasErrors, string.Join("\n", infra.Diagnostics));
+        return PlanDiffer.Diff(plan, infra.Value!);
+    }
+
+    private static Plan PlanOf(params PlannedResource[] resources) => LeaderboardPlan.Create() with
+    {
+        Resources = resources.ToEquatableArray(),
+        Variables = EquatableArray<EnvVariable>.Empty,
+        Secrets = EquatableArray<PlannedSecret>.Empty,
+    };
+
+    private static string[] Summary(DiffReport report) =>
+        [.. report.Findings.Select(f => f.Environment is null ? $"{f.Kind} {f.Subject}" : $"{f.Kind} {f.Subject} [{f.Environment}]")];
+
+    [Fact]
+    public void Construct_ids_that_repeat_the_stack_name_and_words_in_another_order_match()
+    {
+        var plan = PlanOf(
+            Resource(ResourceKind.HttpApi, "catalog API", 20),
+            Resource(ResourceKind.LambdaFunction, "service-jobs", 21),
+            Resource(ResourceKind.LambdaFunction, "ingest API", 22));
+
+        var report = Diff(plan,
+            ("catalogapireefscapedevcatalogapi8D1594E0", "AWS::ApiGatewayV2::Api", "reefscape-dev/catalog_api/reefscape-dev-catalog-api/Resource", null),
+            ("JobsServiceA1FBDBFC", "AWS::Lambda::Function", "reefscape-dev/JobsService/Resource", null),
+            ("ingestapiapihandler26F22E6C", "AWS::Lambda::Function", "reefscape-dev/ingest_api/api_handler/Resource", null),
+            ("ingestapirecordstableE6E037CF", "AWS::DynamoDB::Table", "reefscape-dev/ingest_api/records_table/Resource", null));
+
+        // The table inside the ingest construct is not the ingest function: it is unplanned.
+        Assert.Equal(["ResourceNotPlanned records_table"], Summary(report));
+    }
+
+    [Fact]
+    public void An_item_that_names_only_its_service_stands_for_one_resource_of_that_kind()
+    {
+        var plan = PlanOf(
+            Resource(ResourceKind.S3Bucket, "Amazon S3", 20),
+            Resource(ResourceKind.LambdaFunction, "AWS Lambda", 21),
+            Resource(ResourceKind.FargateService, "ECS Fargate", 22),
+            Resource(ResourceKind.SqsQueue, "the SQS queue", 23));
+
+        var report = Diff(plan,
+            ("ScansBucket1A2B3C4D", "AWS::S3::Bucket", "Ocr/Scans/Resource", null),
+            ("AccessLogs5E6F7A8B", "AWS::S3::Bucket", "Ocr/AccessLogs/Resource", new JsonObject { ["BucketName"] = "ocr-access-logs" }),
+            ("Trigger9C0D1E2F", "AWS::Lambda::Function", "Ocr/Trigger/Resource", null),
+            ("Service16B4C882", "AWS::ECS::Service", "Ocr/Service/Service", null));
+
+        // One bucket is the planned one (the first); the other is unplanned, named by its physical name. No queue exists.
+        Assert.Equal(["ResourceNotFound the SQS queue", "ResourceNotPlanned ocr-access-logs"], Summary(report));
+    }
+
+    [Fact]
+    public void An_item_of_no_known_kind_that_names_a_resource_type_matches_that_type()
+    {
+        var plan = PlanOf(Resource(ResourceKind.Unknown, "CloudFront distribution", 20), Resource(ResourceKind.Unknown, "EFS", 21));
+
+        var report = Diff(plan,
+            ("WebDistributionCB280465", "AWS::CloudFront::Distribution", "Web/WebDistribution/Resource", null),
+            ("FileSystemE428025F", "AWS::EFS::FileSystem", "Web/FileSystem/Resource", null),
+            ("FileSystemEfsMountTargetPrivateSubnet1570C868A", "AWS::EFS::MountTarget", "Web/FileSystem/EfsMountTarget-PrivateSubnet1", null),
+            ("UserPool6BA7E5F2", "AWS::Cognito::UserPool", "Web/UserPool/Resource", null));
+
+        Assert.Equal(["ResourceNotPlanned UserPool"], Summary(report));
+    }
+
+    [Fact]
+    public void A_schedule_that_starts_one_planned_function_is_part_of_it()
+    {
+        var plan = PlanOf(Resource(ResourceKind.LambdaFunction, "crawler", 20));
+
+        var report = Diff(plan,
+            ("crawlerfunction2488CC81", "AWS::Lambda::Function", "Estuary/crawler_function/Resource", null),
+            ("crawlerschedule3BF5D558", "AWS::Events::Rule", "Estuary/crawler_schedule/Resource", JsonNode.Parse("""
+                {"ScheduleExpression": "rate(1 hour)", "Targets": [{"Arn": {"Fn::GetAtt": ["crawlerfunction2488CC81", "Arn"]}, "Id": "Target0"}]}
+                """)!.AsObject()),
+            ("auditrule5A6B7C8D", "AWS::Events::Rule", "Estuary/audit_rule/Resource", JsonNode.Parse("""
+                {"EventPattern": {"source": ["aws.s3"]}, "Targets": [{"Arn": {"Fn::GetAtt": ["crawlerfunction2488CC81", "Arn"]}, "Id": "Target0"}]}
+                """)!.AsObject()));
+
+        // A rule on events (not a schedule) is routing a plan would list.
+        Assert.Equal(["ResourceNotPlanned audit_rule"], Summary(report));
+    }
+
+    [Fact]
+    public void A_bucket_only_one_environment_has_is_the_unplanned_one()
+    {
+        var plan = OrdersApp.Plan with
+        {
+            Resources = OrdersApp.Plan.Resources.Select(r => r.Name == "order-exports" ? r with { Name = "S3 Bucket" } : r).ToEquatableArray(),
+        };
+        using var temp = InfraTestFiles.Temp();
+        var assembly = OrdersApp.EditedAssembly(temp, ("OrdersStack-prod", t => t.Resources["AccessLogBucketDA470295"] = JsonNode.Parse("""
+            {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "orders-access-logs-prod"}, "Metadata": {"aws:cdk:path": "OrdersStack-prod/AccessLogBucket/Resource"}}
+            """)));
+
+        var report = OrdersApp.Diff(assembly, plan: plan);
+
+        Assert.Equal(["ResourceNotPlanned orders-access-logs-prod [prod]"], Summary(report));
+    }
+
+    [Fact]
+    public void A_variable_missing_from_one_environment_is_on_some_compute_there()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var assembly = OrdersApp.EditedAssembly(temp, ("OrdersStack-prod", t => t.LambdaVariables(OrdersApp.Worker).Remove("RETURNS_ENABLED")));
+
+        var finding = Assert.Single(OrdersApp.Diff(assembly).Findings);
+
+        Assert.Equal((FindingKind.VariableOnSomeCompute, "RETURNS_ENABLED", "prod", Severity.Warning), (finding.Kind, finding.Subject, finding.Environment, finding.Severity));
+        Assert.Equal("'RETURNS_ENABLED' is set on OrdersStack-dev/OrderWorkerA264D295 but not on OrdersStack-prod/OrderWorkerA264D295", finding.Message);
+    }
+}
