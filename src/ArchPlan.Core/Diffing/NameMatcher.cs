@@ -99,6 +99,25 @@ internal static partial class NameMatcher
         return segments.Count > 0 ? segments[^1] : null;
     }
 
+    /// <summary>
+    /// The construct scopes above a resource's own construct, with their names: <c>Stack/catalog_api</c> (catalog_api)
+    /// for <c>Stack/catalog_api/lambda/Resource</c>. A component written as one construct holds its function, API and table.
+    /// </summary>
+    public static IEnumerable<(string Path, string Name)> Scopes(string? cdkPath)
+    {
+        var segments = PathSegments(cdkPath);
+        if (segments.Count < 2)
+        {
+            yield break;
+        }
+        var path = cdkPath!.Split('/')[0];
+        for (var i = 0; i < segments.Count - 1; i++)
+        {
+            path += "/" + segments[i];
+            yield return (path, segments[i]);
+        }
+    }
+
     /// <summary>The CDK path without the stack and without the segments CDK adds below the construct.</summary>
     private static List<string> PathSegments(string? cdkPath)
     {
@@ -158,8 +177,10 @@ internal static partial class NameMatcher
     /// <summary>True when a plan name only names the service or kind (<c>S3 Bucket</c>, <c>AWS Lambda</c>), not one resource.</summary>
     public static bool IsGeneric(string name)
     {
+        // "PostgreSQL" is one word to a reader, two to a camel-case split: either reading may be the generic one.
         var words = Words(name);
-        return words.Count > 0 && words.TrueForAll(GenericWords.Contains);
+        var plain = name.Split((char[])[' ', '-', '_', '/', '.', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
+        return (words.Count > 0 && words.TrueForAll(GenericWords.Contains)) || (plain.Count > 0 && plain.TrueForAll(GenericWords.Contains));
     }
 
     /// <summary>

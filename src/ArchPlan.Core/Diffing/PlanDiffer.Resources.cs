@@ -66,6 +66,7 @@ public static partial class PlanDiffer
         }
 
         MatchGenericResources(plan, candidates, matches, matched);
+        CoverConstructScopes(plan, candidates, matches, matched);
 
         foreach (var planned in plan.Resources)
         {
@@ -132,6 +133,52 @@ public static partial class PlanDiffer
                 location, resource.Location, resource.Type, [kind, subject, resource.Location.Display], key: $"{resource.Type}|{resource.LogicalId}");
         }
         return matches;
+    }
+
+    /// <summary>
+    /// A plan item that names a construct scope (a Python app's <c>catalog_api</c> construct, matched through the
+    /// function inside it) covers everything in that scope: the API, the function and the table the component is made of.
+    /// </summary>
+    private static void CoverConstructScopes(Plan plan, List<InfraResource> candidates, Dictionary<PlannedResource, List<InfraResource>> matches, HashSet<InfraResource> matched)
+    {
+        var members = new Dictionary<string, List<InfraResource>>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            foreach (var (path, _) in NameMatcher.Scopes(candidate.CdkPath))
+            {
+                members.ListFor(path).Add(candidate);
+            }
+        }
+        if (members.Count == 0)
+        {
+            return;
+        }
+        foreach (var planned in plan.Resources)
+        {
+            var found = matches[planned];
+            if (found.Count == 0)
+            {
+                continue;
+            }
+            var names = NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product);
+            names.UnionWith(NameMatcher.PlanNames(planned.Name, ResourceKind.Unknown, plan.Product));
+            var covered = new List<InfraResource>();
+            foreach (var resource in found)
+            {
+                foreach (var (path, name) in NameMatcher.Scopes(resource.CdkPath))
+                {
+                    if (NameMatcher.PlanNames(name, ResourceKind.Unknown, plan.Product).Overlaps(names))
+                    {
+                        covered.AddRange(members[path].Where(m => !matched.Contains(m)));
+                    }
+                }
+            }
+            foreach (var resource in covered.Distinct())
+            {
+                matched.Add(resource);
+                found.Add(resource);
+            }
+        }
     }
 
     private static string? PhysicalName(InfraResource resource) =>

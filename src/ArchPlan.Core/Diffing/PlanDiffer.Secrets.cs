@@ -19,7 +19,8 @@ public static partial class PlanDiffer
         var anyEnvironment = secretEnvironments <= 1 || (context.Group.Comparison.Environment is null && context.Group.StackEnvironments.Count > 0);
         foreach (var secret in plan.Secrets.DistinctBy(s => s.Name))
         {
-            if (referenced.Contains(secret.Name) || !Expected(secret, environment, anyEnvironment))
+            if (referenced.Contains(secret.Name) || !Expected(secret, environment, anyEnvironment)
+                || (NamePattern(secret.Name) is { } pattern && referenced.Any(pattern.IsMatch)))
             {
                 continue;
             }
@@ -53,7 +54,8 @@ public static partial class PlanDiffer
         var referenced = ReferencedNames(context.Infra.Secrets.Where(s => !s.Name.Contains("${", StringComparison.Ordinal)));
         foreach (var secret in context.Plan.Secrets.DistinctBy(s => s.Name))
         {
-            if (secret.Environment is { } environment && !compared.Contains(StackGroups.Canonical(environment)) && !referenced.Contains(secret.Name))
+            if (secret.Environment is { } environment && !compared.Contains(StackGroups.Canonical(environment)) && !referenced.Contains(secret.Name)
+                && !(NamePattern(secret.Name) is { } pattern && referenced.Any(pattern.IsMatch)))
             {
                 context.Add(FindingKind.SecretNotReferenced, DiagnosticCatalog.DiffSecretNotReferenced, secret.Name,
                     secret.Location, null, null, [secret.Name], environment: StackGroups.Canonical(environment));

@@ -52,6 +52,11 @@ public static partial class PlanDiffer
 
         foreach (var (variable, rows) in planned)
         {
+            // A family named by its prefix (APP_*) is never one variable to look for.
+            if (variable.Name.Contains('*', StringComparison.Ordinal))
+            {
+                continue;
+            }
             var names = NamesOf(rows);
             var fromSecret = rows.Any(r => IsFromSecret(r));
             var hits = new List<(ComputeResource Compute, InfraVariable Variable)>();
@@ -136,7 +141,7 @@ public static partial class PlanDiffer
         {
             foreach (var v in c.Environment.Concat(c.Secrets))
             {
-                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name) || context.IsSecretReference(v))
+                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name) || context.IsSecretReference(v) || context.InPlannedFamily(v.Name))
                 {
                     continue;
                 }

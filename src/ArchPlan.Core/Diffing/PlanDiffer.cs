@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Infrastructure;
@@ -138,6 +139,21 @@ public static partial class PlanDiffer
                 }
             }
 
+            foreach (var secret in PlannedSecretNames)
+            {
+                if (NamePattern(secret) is { } pattern)
+                {
+                    SecretPatterns.Add((secret, pattern));
+                }
+            }
+            foreach (var variable in plan.Variables.Concat(plan.BuildTimeVariables))
+            {
+                if (variable.Name.Contains('*', StringComparison.Ordinal) && NamePattern(variable.Name) is { } family)
+                {
+                    VariableFamilies.Add(family);
+                }
+            }
+
             // The generator gives a Lambda function each planned secret no variable names as <SECRET>_SECRET_ARN.
             foreach (var secret in PlannedSecretNames)
             {
@@ -166,10 +182,19 @@ public static partial class PlanDiffer
 
         public HashSet<string> PlannedSecretNames { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Secret names match exactly, or with the 6-character suffix a complete ARN adds.</summary>
+        /// <summary>Planned names with a placeholder (<c>acme/&lt;stage&gt;/api-key</c>, <c>APP_*</c>) as patterns.</summary>
+        public List<(string Name, Regex Pattern)> SecretPatterns { get; } = [];
+
+        public List<Regex> VariableFamilies { get; } = [];
+
+        /// <summary>Secret names match exactly, with the 6-character suffix a complete ARN adds, or a planned name's pattern.</summary>
         public bool IsPlannedSecret(string name) =>
             PlannedSecretNames.Contains(name)
-            || (name.Length > 7 && name[^7] == '-' && PlannedSecretNames.Contains(name[..^7]));
+            || (name.Length > 7 && name[^7] == '-' && PlannedSecretNames.Contains(name[..^7]))
+            || SecretPatterns.Exists(p => p.Pattern.IsMatch(name));
+
+        /// <summary>True when a variable belongs to a family the plan names by prefix (<c>ESTUARY_*</c>).</summary>
+        public bool InPlannedFamily(string name) => VariableFamilies.Exists(f => f.IsMatch(name));
 
         /// <summary>
         /// True for a variable that only carries a planned secret's ARN to the code (<c>STRIPE_API_KEY_SECRET_ARN</c>):
@@ -214,6 +239,24 @@ public static partial class PlanDiffer
         }
         return forms;
     }
+
+    /// <summary>
+    /// A name with placeholders as a pattern (<c>acme/&lt;stage&gt;/key</c>, <c>acme/{env}/key</c>, <c>acme/${STAGE}/key</c>,
+    /// <c>APP_*</c>); null for a plain name.
+    /// </summary>
+    internal static Regex? NamePattern(string name)
+    {
+        var parts = Placeholders().Split(name);
+        if (parts.Length == 1)
+        {
+            return null;
+        }
+        var pattern = "^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "$";
+        return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    }
+
+    [GeneratedRegex(@"<[^<>/]+>|\$\{[^{}/]+\}|\{[^{}/]+\}|\*")]
+    private static partial Regex Placeholders();
 
     private static string List(IEnumerable<string> names)
     {

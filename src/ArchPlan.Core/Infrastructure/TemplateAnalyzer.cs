@@ -105,10 +105,17 @@ internal sealed partial class TemplateAnalyzer
             var (role, kind) = ResourceTypes.Classify(type, id, cdkPath, handler);
             var location = At(id, entry.Line, entry.Column);
             string? physicalName = null;
-            if (properties is not null && ResourceTypes.NameProperties.TryGetValue(type, out var nameProperty)
-                && properties[nameProperty] is TemplateScalar nameScalar)
+            if (properties is not null && ResourceTypes.NameProperties.TryGetValue(type, out var nameProperty))
             {
-                physicalName = nameScalar.Value;
+                physicalName = (properties[nameProperty] as TemplateScalar)?.Value;
+            }
+            else if (properties is not null && role == InfraRole.Primary)
+            {
+                // Types without a known name property mostly call it Name or <Thing>Name (UserPoolName, CollectionName).
+                physicalName = properties.Entries
+                    .Where(e => e.Key == "Name" || (e.Key.EndsWith("Name", StringComparison.Ordinal) && type.Contains(e.Key[..^4], StringComparison.Ordinal)))
+                    .Select(e => (e.Value as TemplateScalar)?.Value)
+                    .FirstOrDefault(v => v is not null);
             }
 
             _builder.Resources.Add(new InfraResource

@@ -59,8 +59,40 @@ public sealed class ResourceMatchingTests
             ("ingestapiapihandler26F22E6C", "AWS::Lambda::Function", "reefscape-dev/ingest_api/api_handler/Resource", null),
             ("ingestapirecordstableE6E037CF", "AWS::DynamoDB::Table", "reefscape-dev/ingest_api/records_table/Resource", null));
 
-        // The table inside the ingest construct is not the ingest function: it is unplanned.
-        Assert.Equal(["ResourceNotPlanned records_table"], Summary(report));
+        // The table inside the ingest_api construct is part of the component the plan calls "ingest API".
+        Assert.Empty(Summary(report));
+    }
+
+    [Fact]
+    public void A_plan_item_naming_a_construct_covers_what_the_construct_holds_and_nothing_else()
+    {
+        var plan = PlanOf(Resource(ResourceKind.HttpApi, "catalog API", 20));
+
+        var report = Diff(plan,
+            ("catalogapireefscapedevcatalogapi8D1594E0", "AWS::ApiGatewayV2::Api", "reefscape-dev/catalog_api/reefscape-dev-catalog-api/Resource", null),
+            ("catalogapilambda0EB296D6", "AWS::Lambda::Function", "reefscape-dev/catalog_api/lambda/Resource", null),
+            ("tileapilambda9F9CE295", "AWS::Lambda::Function", "reefscape-dev/tile_api/lambda/Resource", null));
+
+        Assert.Equal(["ResourceNotPlanned lambda"], Summary(report));
+        Assert.Equal("tileapilambda9F9CE295", report.Findings[0].InfraLocation!.LogicalId);
+    }
+
+    [Fact]
+    public void Secret_and_variable_names_with_placeholders_match_what_they_stand_for()
+    {
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Secrets = plan.Secrets.Select(s => s.Name == "acme/leaderboard/api-key" ? s with { Name = "acme/<component>/api-key" } : s).ToEquatableArray(),
+            Variables = plan.Variables.Append(new EnvVariable { Name = "SNAPSHOT_*", Location = new SourceLocation(LeaderboardPlan.File, 47, 3) }).ToEquatableArray(),
+        };
+        using var temp = InfraTestFiles.Temp();
+        var template = TemplateMutation.Load(InfraTestFiles.Path("leaderboard.template.json"));
+        template.LambdaVariables("Snapshot3D8A1B7C")["SNAPSHOT_RETENTION_DAYS"] = "30";
+        template.LambdaVariables("Snapshot3D8A1B7C")["OTHER_SETTING"] = "x";
+        var infra = InfrastructureReader.Read(template.Save(Path.Combine(temp.Dir, "t.template.json"))).Value!;
+
+        Assert.Equal(["VariableNotPlanned OTHER_SETTING"], Summary(PlanDiffer.Diff(plan, infra)));
     }
 
     [Fact]
