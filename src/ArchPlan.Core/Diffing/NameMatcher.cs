@@ -133,6 +133,24 @@ internal static partial class NameMatcher
         return segments;
     }
 
+    /// <summary>
+    /// The name forms of the construct scopes a resource sits in (<c>ingest_api</c> for <c>Stack/ingest_api/handler</c>):
+    /// a plan item may name the component rather than the resource.
+    /// </summary>
+    public static HashSet<string> ScopeNames(string? cdkPath, ResourceKind kind, string? product)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var stack = cdkPath is null ? "" : Normalize(cdkPath.Split('/')[0]);
+        foreach (var (_, scope) in Scopes(cdkPath))
+        {
+            foreach (var candidate in WithoutStack(scope, stack))
+            {
+                names.UnionWith(PlanNames(candidate, kind, product));
+            }
+        }
+        return names;
+    }
+
     private static IEnumerable<string> Candidates(string logicalId, string? cdkPath, string? physicalName)
     {
         yield return StripHash(logicalId);
@@ -145,17 +163,22 @@ internal static partial class NameMatcher
         {
             yield break;
         }
-        var stack = Normalize(cdkPath!.Split('/')[0]);
-        foreach (var segment in segments)
+        foreach (var candidate in WithoutStack(segments[^1], Normalize(cdkPath!.Split('/')[0])))
         {
-            yield return segment;
-            var normalized = Normalize(segment);
-            if (stack.Length > 0 && normalized.Length > stack.Length && normalized.StartsWith(stack, StringComparison.Ordinal))
-            {
-                yield return normalized[stack.Length..];
-            }
+            yield return candidate;
         }
         yield return string.Concat(segments);
+    }
+
+    /// <summary>A construct id, and (when it repeats it, as Python and TypeScript apps often do) without the stack's name.</summary>
+    private static IEnumerable<string> WithoutStack(string segment, string stack)
+    {
+        yield return segment;
+        var normalized = Normalize(segment);
+        if (stack.Length > 0 && normalized.Length > stack.Length && normalized.StartsWith(stack, StringComparison.Ordinal))
+        {
+            yield return normalized[stack.Length..];
+        }
     }
 
     /// <summary>The words of a name, lowercased: <c>JobsService</c>, <c>jobs-service</c> and <c>jobs_service</c> → jobs, service.</summary>

@@ -26,15 +26,20 @@ public static partial class PlanDiffer
         var matched = new HashSet<InfraResource>();
         var candidates = context.Infra.Resources.Where(r => r.Role is InfraRole.Primary or InfraRole.Supporting).ToList();
 
-        // Each name form of each candidate, to the candidates (by position) that have it.
+        // Each name form of each candidate, to the candidates (by position) that have it: its own names, and the names
+        // of the construct scopes it sits in (tried only for plan items that name no resource themselves).
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byScope = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
         {
             var r = candidates[i];
             foreach (var name in NameMatcher.InfraNames(r.LogicalId, r.CdkPath, r.PhysicalName, r.Kind, plan.Product))
             {
-                var list = byName.ListFor(name);
-                list.Add(i);
+                byName.ListFor(name).Add(i);
+            }
+            foreach (var name in NameMatcher.ScopeNames(r.CdkPath, r.Kind, plan.Product))
+            {
+                byScope.ListFor(name).Add(i);
             }
         }
 
@@ -63,6 +68,30 @@ public static partial class PlanDiffer
             matches[planned] = found;
             matched.UnionWith(found);
             found.ForEach(r => Note(r, found));
+        }
+
+        // A plan item that names no resource may name the component (construct scope) its resource is in, unless
+        // another plan item names that resource itself ("ingest API" is the handler in ingest_api, not the ingestor).
+        foreach (var planned in plan.Resources.Where(p => matches[p].Count == 0))
+        {
+            var positions = new SortedSet<int>();
+            foreach (var name in NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product))
+            {
+                if (byScope.TryGetValue(name, out var list))
+                {
+                    positions.UnionWith(list);
+                }
+            }
+            var found = positions
+                .Select(i => candidates[i])
+                .Where(r => !matched.Contains(r) && (planned.Kind == ResourceKind.Unknown || NameMatcher.SameKind(planned.Kind, r)))
+                .ToList();
+            matches[planned] = found;
+            found.ForEach(r => Note(r, found));
+        }
+        foreach (var planned in plan.Resources)
+        {
+            matched.UnionWith(matches[planned]);
         }
 
         MatchGenericResources(plan, candidates, matches, matched);

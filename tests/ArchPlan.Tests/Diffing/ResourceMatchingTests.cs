@@ -64,6 +64,29 @@ public sealed class ResourceMatchingTests
     }
 
     [Fact]
+    public void A_resource_a_plan_item_names_itself_is_not_also_the_component_item_of_its_construct()
+    {
+        var plan = PlanOf(Resource(ResourceKind.LambdaFunction, "ingest API", 20), Resource(ResourceKind.LambdaFunction, "ingestor", 21));
+        plan = plan with
+        {
+            Variables = new[]
+            {
+                new EnvVariable { Name = "CLIENT_ID", Scope = new[] { "ingest API" }, Location = new SourceLocation(LeaderboardPlan.File, 40, 3) },
+            },
+        };
+
+        var report = Diff(plan,
+            ("ingestapiapihandler26F22E6C", "AWS::Lambda::Function", "reef-dev/ingest_api/api_handler/Resource", new JsonObject
+            {
+                ["Environment"] = new JsonObject { ["Variables"] = new JsonObject { ["CLIENT_ID"] = "reef-dev-ingest" } },
+            }),
+            ("ingestapiingestor6197E8C5", "AWS::Lambda::Function", "reef-dev/ingest_api/ingestor/Resource", null));
+
+        // CLIENT_ID is for the ingest API's function only: the ingestor is its own plan item, so not missing it.
+        Assert.Empty(Summary(report));
+    }
+
+    [Fact]
     public void A_plan_item_naming_a_construct_covers_what_the_construct_holds_and_nothing_else()
     {
         var plan = PlanOf(Resource(ResourceKind.HttpApi, "catalog API", 20));
