@@ -35,34 +35,13 @@ public static partial class PlanDiffer
 
         // One finding per variable, plan cell and infrastructure value: three functions with the same wrong level are one difference.
         var differences = new Dictionary<(string Name, SourceLocation Plan, string Actual), (ExpectedValue Expected, InfraVariable First, List<string> Compute)>();
-        var scopeCache = new Dictionary<(ComputeResource, EquatableArray<string>), bool>();
         var computes = context.Infra.Compute.Where(c => !c.IsHelper).ToList();
+        var scopes = context.Scopes(resourceMatches);
 
         // A scope that names none of the compute (a sub-heading read as a scope, a component since renamed) does not
         // narrow the row: its value is compared wherever the variable is set.
-        var scopeMatches = new Dictionary<EquatableArray<string>, bool>();
-        bool Applies(EnvVariable row, ComputeResource compute)
-        {
-            if (row.Scope.Count == 0)
-            {
-                return true;
-            }
-            if (!scopeCache.TryGetValue((compute, row.Scope), out var inScope))
-            {
-                inScope = InScope(compute, row.Scope, plan, resourceMatches);
-                scopeCache[(compute, row.Scope)] = inScope;
-            }
-            if (inScope)
-            {
-                return true;
-            }
-            if (!scopeMatches.TryGetValue(row.Scope, out var matchesAny))
-            {
-                matchesAny = computes.Exists(c => InScope(c, row.Scope, plan, resourceMatches));
-                scopeMatches[row.Scope] = matchesAny;
-            }
-            return !matchesAny;
-        }
+        bool Applies(EnvVariable row, ComputeResource compute) =>
+            row.Scope.Count == 0 || scopes.InScope(compute, row.Scope) || !scopes.NamesAny(row.Scope);
 
         foreach (var compute in computes)
         {

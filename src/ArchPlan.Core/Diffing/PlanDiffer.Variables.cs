@@ -27,6 +27,7 @@ public static partial class PlanDiffer
     {
         var plan = context.Plan;
         var compute = context.Infra.Compute.Where(c => !c.IsHelper).ToList();
+        var scopes = context.Scopes(resourceMatches);
 
         // Per-environment tables list a variable once per environment: compare each name once, at its first row.
         var planned = plan.Variables
@@ -84,7 +85,7 @@ public static partial class PlanDiffer
             // Missing from this environment's stacks but set in another's: it is set on only some compute.
             if (hits.Count == 0 && !ReferenceEquals(context.Group.Infra, context.AllInfra) && SetElsewhere(context, names) is { Count: > 0 } elsewhere)
             {
-                var here = variable.Scope.Count == 0 ? compute : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
+                var here = variable.Scope.Count == 0 ? compute : compute.Where(c => scopes.InScope(c, variable.Scope)).ToList();
                 if (here.Count > 0)
                 {
                     context.Add(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, variable.Name,
@@ -125,7 +126,7 @@ public static partial class PlanDiffer
             }
             var expected = variable.Scope.Count == 0
                 ? compute
-                : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
+                : compute.Where(c => scopes.InScope(c, variable.Scope)).ToList();
             var missing = expected.Where(c => !withHit.Contains(c)).ToList();
             if (missing.Count > 0)
             {
@@ -205,35 +206,72 @@ public static partial class PlanDiffer
         plannedNames.Contains(name)
         || (name.EndsWith(SecretArnSuffix, StringComparison.Ordinal) && plannedNames.Contains(name[..^SecretArnSuffix.Length]));
 
-    /// <summary>True when a scope word names this compute: through the plan resource it matched, or by its own names.</summary>
-    private static bool InScope(ComputeResource compute, EquatableArray<string> scope, Plan plan, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
+    /// <summary>
+    /// Which compute each scope word (a plan resource, a component, a handler file) names: through the plan resource
+    /// it matched, or by the compute's own names. Built once per comparison and word, so asking about every compute
+    /// for every scoped variable stays linear (it asked every plan resource each time).
+    /// </summary>
+    private sealed class ScopeIndex(Plan plan, List<ComputeResource> compute, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
     {
-        var computeNames = NameMatcher.InfraNames(compute.LogicalId, compute.CdkPath, null, compute.Kind, plan.Product);
-        if (compute.ContainerName is not null)
+        private readonly Dictionary<string, HashSet<ComputeResource>> _byWord = new(StringComparer.Ordinal);
+        private Dictionary<string, List<PlannedResource>>? _plannedByName;
+        private List<HashSet<string>>? _computeNames;
+
+        /// <summary>True when a word of <paramref name="scope"/> names <paramref name="target"/>.</summary>
+        public bool InScope(ComputeResource target, EquatableArray<string> scope) => scope.Any(word => Named(word).Contains(target));
+
+        /// <summary>True when some word of <paramref name="scope"/> names some compute of this comparison.</summary>
+        public bool NamesAny(EquatableArray<string> scope) => scope.Any(word => Named(word).Count > 0);
+
+        private HashSet<ComputeResource> Named(string word)
         {
-            computeNames.UnionWith(NameMatcher.PlanNames(compute.ContainerName, compute.Kind, plan.Product));
-        }
-        foreach (var word in scope)
-        {
+            if (_byWord.TryGetValue(word, out var named))
+            {
+                return named;
+            }
+            named = new HashSet<ComputeResource>(ReferenceEqualityComparer.Instance);
+            _computeNames ??= [.. compute.Select(c =>
+            {
+                var names = NameMatcher.InfraNames(c.LogicalId, c.CdkPath, null, c.Kind, plan.Product);
+                if (c.ContainerName is not null)
+                {
+                    names.UnionWith(NameMatcher.PlanNames(c.ContainerName, c.Kind, plan.Product));
+                }
+                return names;
+            })];
+            _plannedByName ??= resourceMatches.Keys.GroupBy(p => NameMatcher.Normalize(p.Name), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
             // A handler file such as "snapshot.py" names its component by the file's stem.
             var stem = Path.GetFileNameWithoutExtension(word);
-            var names = NameMatcher.PlanNames(word, compute.Kind, plan.Product);
-            names.UnionWith(NameMatcher.PlanNames(stem, compute.Kind, plan.Product));
-            if (computeNames.Overlaps(names))
+            var byKind = new Dictionary<ResourceKind, HashSet<string>>();
+            for (var i = 0; i < compute.Count; i++)
             {
-                return true;
-            }
-            foreach (var (planned, infra) in resourceMatches)
-            {
-                if (NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(word) || NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(stem))
+                if (!byKind.TryGetValue(compute[i].Kind, out var forms))
                 {
-                    if (infra.Exists(r => r.LogicalId == compute.LogicalId && r.Stack == compute.Stack))
-                    {
-                        return true;
-                    }
+                    forms = NameMatcher.PlanNames(word, compute[i].Kind, plan.Product);
+                    forms.UnionWith(NameMatcher.PlanNames(stem, compute[i].Kind, plan.Product));
+                    byKind[compute[i].Kind] = forms;
+                }
+                if (_computeNames[i].Overlaps(forms))
+                {
+                    named.Add(compute[i]);
                 }
             }
+            var matchedIds = new HashSet<(string, string?)>();
+            foreach (var key in new[] { NameMatcher.Normalize(word), NameMatcher.Normalize(stem) }.Distinct(StringComparer.Ordinal))
+            {
+                foreach (var planned in _plannedByName.GetValueOrDefault(key) ?? [])
+                {
+                    matchedIds.UnionWith(resourceMatches[planned].Select(r => (r.LogicalId, r.Stack)));
+                }
+            }
+            if (matchedIds.Count > 0)
+            {
+                named.UnionWith(compute.Where(c => matchedIds.Contains((c.LogicalId, c.Stack))));
+            }
+            _byWord[word] = named;
+            return named;
         }
-        return false;
     }
 }

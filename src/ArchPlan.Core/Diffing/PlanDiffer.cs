@@ -177,6 +177,12 @@ public static partial class PlanDiffer
 
         public HashSet<string> PlannedVariableNames { get; } = new(StringComparer.Ordinal);
 
+        private ScopeIndex? _scopes;
+
+        /// <summary>The scope index of this comparison (built on first use, after resources are matched).</summary>
+        public ScopeIndex Scopes(Dictionary<PlannedResource, List<InfraResource>> resourceMatches) =>
+            _scopes ??= new ScopeIndex(Plan, [.. Infra.Compute.Where(c => !c.IsHelper)], resourceMatches);
+
         /// <summary>True when the infrastructure has resources but the plan lists none to compare them with.</summary>
         public bool ResourcesNotCompared { get; set; }
 
