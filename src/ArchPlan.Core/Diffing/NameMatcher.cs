@@ -203,7 +203,27 @@ internal static partial class NameMatcher
         // "PostgreSQL" is one word to a reader, two to a camel-case split: either reading may be the generic one.
         var words = Words(name);
         var plain = name.Split((char[])[' ', '-', '_', '/', '.', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
-        return (words.Count > 0 && words.TrueForAll(GenericWords.Contains)) || (plain.Count > 0 && plain.TrueForAll(GenericWords.Contains));
+        return (words.Count > 0 && words.TrueForAll(GenericWords.Contains)) || (plain.Count > 0 && plain.TrueForAll(GenericWords.Contains))
+            || IsGenericRun(Normalize(name));
+    }
+
+    /// <summary>True when a run of letters is generic words run together (<c>fargateservice</c>, <c>s3bucket</c>).</summary>
+    private static bool IsGenericRun(string normalized)
+    {
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+        var reachable = new bool[normalized.Length + 1];
+        reachable[0] = true;
+        for (var end = 1; end <= normalized.Length; end++)
+        {
+            for (var start = Math.Max(0, end - 16); start < end && !reachable[end]; start++)
+            {
+                reachable[end] = reachable[start] && GenericWords.Contains(normalized[start..end]);
+            }
+        }
+        return reachable[^1];
     }
 
     /// <summary>
@@ -213,23 +233,35 @@ internal static partial class NameMatcher
     public static bool NamesType(string name, string type)
     {
         var words = Words(name).Where(w => w is not ("amazon" or "aws" or "the" or "a" or "an")).ToList();
-        if (words.Count == 0)
+        var parts = type.Split("::");
+        if (words.Count == 0 || parts.Length < 3)
         {
             return false;
         }
-        var typeWords = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in type.Split("::").Skip(1))
+        var service = RunsOf(parts[1]);
+        var resource = RunsOf(parts[2]);
+        if (words.TrueForAll(w => service.Contains(w) || resource.Contains(w)))
         {
-            var pieces = Words(part);
-            for (var start = 0; start < pieces.Count; start++)
+            return true;
+        }
+
+        // "cloudfront-distribution-oac": the service and the resource named, with a word of the plan's own.
+        return words.Exists(service.Contains) && Words(parts[2]).TrueForAll(words.Contains);
+    }
+
+    /// <summary>Every run of consecutive words of a type part: <c>OpenSearchServerless</c> → open, opensearch, search, ...</summary>
+    private static HashSet<string> RunsOf(string part)
+    {
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        var pieces = Words(part);
+        for (var start = 0; start < pieces.Count; start++)
+        {
+            for (var end = start + 1; end <= pieces.Count; end++)
             {
-                for (var end = start + 1; end <= pieces.Count; end++)
-                {
-                    typeWords.Add(string.Concat(pieces.Skip(start).Take(end - start)));
-                }
+                runs.Add(string.Concat(pieces.Skip(start).Take(end - start)));
             }
         }
-        return words.TrueForAll(typeWords.Contains);
+        return runs;
     }
 
     private static void Add(HashSet<string> names, string normalized, ResourceKind kind)

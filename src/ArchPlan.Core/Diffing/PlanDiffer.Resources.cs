@@ -96,9 +96,14 @@ public static partial class PlanDiffer
 
         MatchGenericResources(plan, candidates, matches, matched);
         CoverConstructScopes(plan, candidates, matches, matched);
+        var parameters = MatchParameters(context, matches);
 
         foreach (var planned in plan.Resources)
         {
+            if (parameters.Contains(planned))
+            {
+                continue;
+            }
             // Supporting kinds are often imported (an existing VPC or ECR repository) or made implicitly, and an
             // external resource exists already and is only referenced: absent is not drift.
             if (matches[planned].Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind) && !planned.External)
@@ -208,6 +213,32 @@ public static partial class PlanDiffer
                 found.Add(resource);
             }
         }
+    }
+
+    /// <summary>
+    /// Plan items that give an SSM parameter's path (<c>/trailhead/{stage}/bucket-name</c>) are looked for among the
+    /// parameters (plumbing otherwise), by name with placeholders, and reported when no parameter has it.
+    /// </summary>
+    private static HashSet<PlannedResource> MatchParameters(DiffContext context, Dictionary<PlannedResource, List<InfraResource>> matches)
+    {
+        var paths = context.Plan.Resources.Where(p => p.Kind == ResourceKind.Unknown && p.Name.StartsWith('/') && matches[p].Count == 0).ToList();
+        if (paths.Count == 0)
+        {
+            return [];
+        }
+        var parameters = context.Infra.Resources.Where(r => r.Type == "AWS::SSM::Parameter" && PhysicalName(r) is not null).ToList();
+        foreach (var planned in paths)
+        {
+            var pattern = NamePattern(planned.Name);
+            var found = parameters.Where(r => r.PhysicalName == planned.Name || pattern?.IsMatch(r.PhysicalName!) == true).ToList();
+            matches[planned] = found;
+            if (found.Count == 0 && !planned.External)
+            {
+                context.Add(FindingKind.ResourceNotFound, DiagnosticCatalog.DiffResourceNotFound, planned.Name,
+                    planned.Location, null, "SSM parameter", ["SSM parameter", planned.Name], key: $"{planned.Name}|{planned.Location.Line}");
+            }
+        }
+        return [.. paths];
     }
 
     private static string? PhysicalName(InfraResource resource) =>

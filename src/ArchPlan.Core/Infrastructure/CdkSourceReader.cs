@@ -126,6 +126,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
     {
         "FunctionName", "BucketName", "TableName", "QueueName", "TopicName", "RuleName", "RestApiName", "ApiName", "AlarmName",
         "InstanceIdentifier", "ClusterIdentifier", "StateMachineName", "ServiceName", "Family", "RepositoryName", "LogGroupName", "ScheduleName",
+        "ParameterName",
     };
 
     private static readonly HashSet<string> SecretAttributes = new(StringComparer.Ordinal) { "SecretArn", "SecretFullArn", "SecretName" };

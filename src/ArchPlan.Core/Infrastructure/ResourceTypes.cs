@@ -106,6 +106,8 @@ internal static partial class ResourceTypes
         ["Dashboard"] = "AWS::CloudWatch::Dashboard",
         ["DockerImageAsset"] = "AWS::CDK::Asset",
         ["Role"] = "AWS::IAM::Role",
+        ["StringParameter"] = "AWS::SSM::Parameter",
+        ["StringListParameter"] = "AWS::SSM::Parameter",
         ["Policy"] = "AWS::IAM::Policy",
     };
 
@@ -131,6 +133,7 @@ internal static partial class ResourceTypes
         ["AWS::ECR::Repository"] = "RepositoryName",
         ["AWS::Logs::LogGroup"] = "LogGroupName",
         ["AWS::SecretsManager::Secret"] = "Name",
+        ["AWS::SSM::Parameter"] = "Name",
     };
 
     /// <summary>Classifies a resource: its role in a diff and the plan kind it corresponds to.</summary>

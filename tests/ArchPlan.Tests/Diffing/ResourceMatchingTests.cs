@@ -137,13 +137,42 @@ public sealed class ResourceMatchingTests
         Assert.Equal(["ResourceNotFound the SQS queue", "ResourceNotPlanned ocr-access-logs"], Summary(report));
     }
 
+    [Theory]
+    [InlineData("fargateservice")]
+    [InlineData("PostgreSQL database")]
+    [InlineData("the s3bucket")]
+    public void Kind_words_run_together_or_spelt_as_one_are_still_only_a_kind(string name)
+    {
+        Assert.True(NameMatcher.IsGeneric(name));
+        Assert.False(NameMatcher.IsGeneric("order-exports"));
+        Assert.False(NameMatcher.IsGeneric("scribe"));
+    }
+
+    [Fact]
+    public void Parameter_paths_the_plan_gives_are_looked_for_among_the_ssm_parameters()
+    {
+        var plan = PlanOf(
+            Resource(ResourceKind.Unknown, "/trailhead/{stage}/cloudfront-domain", 58),
+            Resource(ResourceKind.Unknown, "/trailhead/{stage}/cloudfront-distribution-id", 59));
+
+        var report = Diff(plan,
+            ("DomainParameter1A2B3C4D", "AWS::SSM::Parameter", "trailhead-web-dev/DomainParameter/Resource",
+                new JsonObject { ["Name"] = "/trailhead/dev/cloudfront-domain", ["Type"] = "String", ["Value"] = "d111.cloudfront.net" }));
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.ResourceNotFound, "/trailhead/{stage}/cloudfront-distribution-id", 59), (finding.Kind, finding.Subject, finding.PlanLocation.Line));
+        Assert.Equal("SSM parameter '/trailhead/{stage}/cloudfront-distribution-id' is in the plan but not in the infrastructure", finding.Message);
+    }
+
     [Fact]
     public void An_item_of_no_known_kind_that_names_a_resource_type_matches_that_type()
     {
-        var plan = PlanOf(Resource(ResourceKind.Unknown, "CloudFront distribution", 20), Resource(ResourceKind.Unknown, "EFS", 21));
+        var plan = PlanOf(Resource(ResourceKind.Unknown, "CloudFront distribution", 20), Resource(ResourceKind.Unknown, "EFS", 21),
+            Resource(ResourceKind.Unknown, "cloudfront-distribution-oac", 22));
 
         var report = Diff(plan,
             ("WebDistributionCB280465", "AWS::CloudFront::Distribution", "Web/WebDistribution/Resource", null),
+            ("AssetsDistribution9A8B7C6D", "AWS::CloudFront::Distribution", "Web/AssetsDistribution/Resource", null),
             ("FileSystemE428025F", "AWS::EFS::FileSystem", "Web/FileSystem/Resource", null),
             ("FileSystemEfsMountTargetPrivateSubnet1570C868A", "AWS::EFS::MountTarget", "Web/FileSystem/EfsMountTarget-PrivateSubnet1", null),
             ("UserPool6BA7E5F2", "AWS::Cognito::UserPool", "Web/UserPool/Resource", null));
