@@ -18,10 +18,10 @@ internal sealed record StackGroup(string? Environment, InfraModel Infra, IReadOn
 }
 
 /// <summary>
-/// Splits the infrastructure into the comparisons a plan gets. A plan with per-environment values against stacks
-/// for several environments (<c>OrdersStack-dev</c>, <c>OrdersStack-prod</c>) is compared once per environment, each
-/// time with that environment's stacks plus the stacks for no environment in particular (a shared stack). Anything
-/// else is compared as one app: a resource or variable on any stack counts.
+/// Splits the infrastructure into the comparisons a plan gets. Stacks for several environments
+/// (<c>OrdersStack-dev</c>, <c>OrdersStack-prod</c>) are compared once per environment, each time that environment's
+/// stacks plus the stacks for no environment in particular (a shared stack), with the plan's values for that
+/// environment. Anything else is compared as one app: a resource or variable on any stack counts.
 /// </summary>
 internal static class StackGroups
 {
@@ -52,7 +52,10 @@ internal static class StackGroups
         var environments = stacks.Select(s => s.Environment).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var single = environments.Count == 1 && stacks.Count(s => s.Environment is not null) >= 1 ? environments[0] : null;
 
-        if (environments.Count < 2 || PlanEnvironments(plan).Count == 0)
+        // Stacks for several environments are each a whole copy of the app: each is compared (with the plan's values for
+        // it, or its defaults), so a resource or variable one environment lacks is found there. Stacks that share the
+        // work of one app between them (network, data, api) are compared as one.
+        if (environments.Count < 2)
         {
             // One comparison. With stacks for one environment (and shared ones) it is that environment's.
             return [new StackGroup(single, infra, byLabel, new StackComparison(single, names))];
@@ -68,19 +71,6 @@ internal static class StackGroups
                 new StackComparison(env, stacks.Where(s => labels.Contains(s.Label ?? "")).Select(s => s.Label ?? s.Id).ToEquatableArray())));
         }
         return groups;
-    }
-
-    /// <summary>The environments the plan gives values or secrets for, canonical.</summary>
-    public static HashSet<string> PlanEnvironments(Plan plan)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in plan.Environments
-            .Concat(plan.Variables.SelectMany(v => v.PerEnvironment).Select(e => e.Environment))
-            .Concat(plan.Secrets.Select(s => s.Environment).OfType<string>()))
-        {
-            set.Add(Canonical(name));
-        }
-        return set;
     }
 
     public static string Canonical(string environment) => EnvironmentNames.Canonical(environment) ?? environment.Trim().ToLowerInvariant();

@@ -176,10 +176,9 @@ public sealed class PerEnvironmentDiffTests
         Assert.Empty(report.Diagnostics);
     }
 
-    [Fact]
-    public void A_plan_without_environments_compares_the_stacks_as_one_app()
+    /// <summary>The plan with its per-environment table replaced by one with a Default column.</summary>
+    private static ArchPlan.Model.Plan PlanWithoutEnvironments(InfraTestFiles.TempFolder temp)
     {
-        using var temp = InfraTestFiles.Temp();
         var text = File.ReadAllText(PlanPath);
         var table = text[text.IndexOf("| Variable", StringComparison.Ordinal)..text.IndexOf("### Secrets", StringComparison.Ordinal)];
         var planPath = temp.Write("plan.md", text.Replace(table, """
@@ -199,13 +198,50 @@ public sealed class PerEnvironmentDiffTests
             """, StringComparison.Ordinal).Replace("- **CloudWatch Alarm**", "- **Step Functions state machine** `order-saga` — coordinates refunds\n- **CloudWatch Alarm**", StringComparison.Ordinal));
         var plan = ArchPlan.Pipeline.PlanLoader.Load(planPath).Value!;
         Assert.Empty(plan.Environments);
+        return plan;
+    }
 
-        var report = Diff(Assembly, plan: plan);
+    [Fact]
+    public void Stacks_for_several_environments_are_compared_per_environment_even_when_the_plan_gives_no_environment_values()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var plan = PlanWithoutEnvironments(temp);
+        var assembly = EditedAssembly(temp, ("OrdersStack-prod", t => t.Resources.Remove("OrderWorkerErrorsDB7C298A")));
 
+        var report = Diff(assembly, plan: plan);
+
+        // The alarm only prod lacks is missing there; what both lack is missing everywhere.
+        Assert.Equal(["VariableNotSet AUDIT_TOPIC_ARN", "ResourceNotFound order-saga", "ResourceNotFound order-worker-errors [prod]"], Summary(report));
+        Assert.Equal(["dev", "prod"], report.Comparisons.Select(c => c.Environment));
+    }
+
+    [Fact]
+    public void Stacks_that_share_one_app_between_them_are_compared_as_one_app()
+    {
+        using var temp = InfraTestFiles.Temp();
+        var plan = PlanWithoutEnvironments(temp);
+        var copy = temp.CopyFolder(Assembly, "cdk.out");
+        File.Delete(Path.Combine(copy, "OrdersStack-prod.template.json"));
+        File.Move(Path.Combine(copy, "OrdersStack-dev.template.json"), Path.Combine(copy, "OrdersCore.template.json"));
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "manifest.json")))!;
+        var artifacts = manifest["artifacts"]!.AsObject();
+        artifacts.Remove("OrdersStack-prod");
+        var core = artifacts["OrdersStack-dev"]!.DeepClone().AsObject();
+        artifacts.Remove("OrdersStack-dev");
+        core["properties"]!["templateFile"] = "OrdersCore.template.json";
+        core["properties"]!.AsObject().Remove("tags");
+        core.Remove("metadata");
+        core["displayName"] = "OrdersCore";
+        artifacts["OrdersCore"] = core;
+        File.WriteAllText(Path.Combine(copy, "manifest.json"), manifest.ToJsonString());
+
+        var report = Diff(copy, plan: plan);
+
+        // The topic is in the monitoring stack, the rest in the core stack: each counts for the app.
         Assert.Equal(["VariableNotSet AUDIT_TOPIC_ARN", "ResourceNotFound order-saga"], Summary(report));
         var comparison = Assert.Single(report.Comparisons);
         Assert.Null(comparison.Environment);
-        Assert.Equal(4, comparison.Stacks.Count);
+        Assert.Equal(["OrdersMonitoring", "OrdersReporting", "OrdersCore"], comparison.Stacks);
         Assert.EndsWith("compared as one app (a resource or variable on any stack counts).", DiffRenderer.ReadLine(report), StringComparison.Ordinal);
     }
 
