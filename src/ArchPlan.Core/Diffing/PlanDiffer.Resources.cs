@@ -252,7 +252,10 @@ public static partial class PlanDiffer
     /// </summary>
     private static void MatchGenericResources(Plan plan, List<InfraResource> candidates, Dictionary<PlannedResource, List<InfraResource>> matches, HashSet<InfraResource> matched)
     {
-        var generic = plan.Resources.Where(p => matches[p].Count == 0 && (p.Kind == ResourceKind.Unknown || NameMatcher.IsGeneric(p.Name))).ToList();
+        // A parameter path ("/app/{stage}/distribution-id") names a parameter, whatever words it holds.
+        var generic = plan.Resources
+            .Where(p => matches[p].Count == 0 && !p.Name.StartsWith('/') && (p.Kind == ResourceKind.Unknown || NameMatcher.IsGeneric(p.Name)))
+            .ToList();
         if (generic.Count == 0)
         {
             return;

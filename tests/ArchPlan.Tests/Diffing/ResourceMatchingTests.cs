@@ -157,10 +157,13 @@ public sealed class ResourceMatchingTests
 
         var report = Diff(plan,
             ("DomainParameter1A2B3C4D", "AWS::SSM::Parameter", "trailhead-web-dev/DomainParameter/Resource",
-                new JsonObject { ["Name"] = "/trailhead/dev/cloudfront-domain", ["Type"] = "String", ["Value"] = "d111.cloudfront.net" }));
+                new JsonObject { ["Name"] = "/trailhead/dev/cloudfront-domain", ["Type"] = "String", ["Value"] = "d111.cloudfront.net" }),
+            ("Distribution830FAC52", "AWS::CloudFront::Distribution", "trailhead-web-dev/Distribution/Resource", null));
 
-        var finding = Assert.Single(report.Findings);
-        Assert.Equal((FindingKind.ResourceNotFound, "/trailhead/{stage}/cloudfront-distribution-id", 59), (finding.Kind, finding.Subject, finding.PlanLocation.Line));
+        // The distribution is not the parameter that holds its id (it is unplanned here: the plan lists only parameters).
+        Assert.Equal(["ResourceNotFound /trailhead/{stage}/cloudfront-distribution-id", "ResourceNotPlanned Distribution"], Summary(report));
+        var finding = report.Findings[0];
+        Assert.Equal(59, finding.PlanLocation.Line);
         Assert.Equal("SSM parameter '/trailhead/{stage}/cloudfront-distribution-id' is in the plan but not in the infrastructure", finding.Message);
     }
 
