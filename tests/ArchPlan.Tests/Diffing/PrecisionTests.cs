@@ -252,4 +252,17 @@ public sealed class PrecisionTests
         };
         Assert.Equal(expected, Summary(DiffMutated(_ => { }, plan)));
     }
+
+    [Fact]
+    public void A_variable_read_from_no_table_is_not_expected_on_every_compute()
+    {
+        // A variable a plan shows in a code example of one function says nothing about the other compute.
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Variables = plan.Variables.Append(new EnvVariable { Name = "SNAPSHOT_FORMAT", TableIndex = -1, Location = new SourceLocation(LeaderboardPlan.File, 90, 5) }).ToEquatableArray(),
+        };
+        var report = DiffMutated(t => t.LambdaVariables(Lambda)["SNAPSHOT_FORMAT"] = "parquet", plan);
+        Assert.Empty(Summary(report));
+    }
 }
