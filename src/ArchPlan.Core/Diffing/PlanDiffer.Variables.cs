@@ -159,12 +159,12 @@ public static partial class PlanDiffer
     }
 
     /// <summary>
-    /// True when the row's table has a column saying which compute each variable is for. A row from no table (a code
-    /// example, a list) says nothing about the compute that do not set it.
+    /// True when the row's table has a column saying which compute each variable is for, or the row comes from no
+    /// table (a code block of defaults every function shares, a list): the reader scopes those it can tell apart.
     /// </summary>
     private static bool ScopeIsStated(Plan plan, EnvVariable row) =>
-        row.TableIndex >= 0 && row.TableIndex < plan.Tables.Count
-        && plan.Tables[row.TableIndex].Columns.Any(c => c.Role == ColumnRole.Scope);
+        row.TableIndex < 0 || row.TableIndex >= plan.Tables.Count
+        || plan.Tables[row.TableIndex].Columns.Any(c => c.Role == ColumnRole.Scope);
 
     /// <summary>The compute outside the stacks compared that sets one of <paramref name="names"/>, as <c>stack/compute</c>.</summary>
     private static List<string> SetElsewhere(DiffContext context, HashSet<string> names)

@@ -254,15 +254,25 @@ public sealed class PrecisionTests
     }
 
     [Fact]
-    public void A_variable_read_from_no_table_is_not_expected_on_every_compute()
+    public void A_variable_from_no_table_without_a_scope_is_expected_on_every_compute_and_one_from_a_table_without_a_used_by_column_is_not()
     {
-        // A variable a plan shows in a code example of one function says nothing about the other compute.
+        // A code block of defaults every function shares (the reader scopes a block that belongs to one function).
         var plan = LeaderboardPlan.Create();
         plan = plan with
         {
             Variables = plan.Variables.Append(new EnvVariable { Name = "SNAPSHOT_FORMAT", TableIndex = -1, Location = new SourceLocation(LeaderboardPlan.File, 90, 5) }).ToEquatableArray(),
         };
-        var report = DiffMutated(t => t.LambdaVariables(Lambda)["SNAPSHOT_FORMAT"] = "parquet", plan);
-        Assert.Empty(Summary(report));
+        Assert.Equal(["VariableOnSomeCompute SNAPSHOT_FORMAT"], Summary(DiffMutated(t => t.LambdaVariables(Lambda)["SNAPSHOT_FORMAT"] = "parquet", plan)));
+
+        var listed = plan with
+        {
+            Tables = new[]
+            {
+                new ConfigTable(ConfigTableKind.EnvironmentVariables, 0, 0, new[] { new TableColumn("Name", ColumnRole.Name), new TableColumn("Default", ColumnRole.Value) },
+                    "Environment Variables", null, new SourceLocation(LeaderboardPlan.File, 38, 1)),
+            },
+            Variables = plan.Variables.Select(v => v with { TableIndex = 0 }).ToEquatableArray(),
+        };
+        Assert.Empty(Summary(DiffMutated(t => t.LambdaVariables(Lambda)["SNAPSHOT_FORMAT"] = "parquet", listed)));
     }
 }
