@@ -67,10 +67,12 @@ internal static partial class NameMatcher
         {
             Add(names, normalized[prefix.Length..], kind);
         }
+        // Only names whose words are out of order have another form: most are not, and skip the sort.
         var words = Words(name);
-        if (words.Count > 1)
+        if (words.Count > 1 && !IsSorted(words))
         {
-            Add(names, string.Concat(words.Order(StringComparer.Ordinal)), kind);
+            words.Sort(StringComparer.Ordinal);
+            Add(names, string.Concat(words), kind);
         }
         return names;
     }
@@ -182,8 +184,76 @@ internal static partial class NameMatcher
     }
 
     /// <summary>The words of a name, lowercased: <c>JobsService</c>, <c>jobs-service</c> and <c>jobs_service</c> → jobs, service.</summary>
-    public static List<string> Words(string name) =>
-        [.. WordPattern().Matches(name).Select(m => m.Value.ToLowerInvariant())];
+    /// <remarks>
+    /// A word is a capital and lower-case letters, a run of capitals not followed by a lower-case letter (<c>API</c> in
+    /// <c>APIHandler</c>), or digits; digits after letters stay with them (<c>S3</c>, <c>EC2</c>). Scanned by hand: diff
+    /// asks for the words of every name of every resource.
+    /// </remarks>
+    public static List<string> Words(string name)
+    {
+        var words = new List<string>(4);
+        var i = 0;
+        while (i < name.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(name[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            if (char.IsAsciiDigit(name[i]))
+            {
+                while (i < name.Length && char.IsAsciiDigit(name[i]))
+                {
+                    i++;
+                }
+            }
+            else if (char.IsAsciiLetterUpper(name[i]) && i + 1 < name.Length && char.IsAsciiLetterLower(name[i + 1]))
+            {
+                i++;
+                while (i < name.Length && char.IsAsciiLetterLower(name[i]))
+                {
+                    i++;
+                }
+            }
+            else if (char.IsAsciiLetterUpper(name[i]))
+            {
+                // Capitals up to (not including) one that starts a capitalised word: "APIHandler" → API, Handler.
+                while (i < name.Length && char.IsAsciiLetterUpper(name[i]) && !(i + 1 < name.Length && char.IsAsciiLetterLower(name[i + 1]) && i > start))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                while (i < name.Length && char.IsAsciiLetterLower(name[i]))
+                {
+                    i++;
+                }
+            }
+            if (start < i && !char.IsAsciiDigit(name[start]))
+            {
+                while (i < name.Length && char.IsAsciiDigit(name[i]))
+                {
+                    i++;
+                }
+            }
+            words.Add(name[start..i].ToLowerInvariant());
+        }
+        return words;
+    }
+
+    private static bool IsSorted(List<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (string.CompareOrdinal(words[i - 1], words[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     // Words that name a service or a kind of resource rather than one resource: "the S3 bucket", "AWS Lambda", "ECS Fargate".
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
@@ -293,8 +363,4 @@ internal static partial class NameMatcher
 
     [GeneratedRegex("[0-9A-F]{8}$")]
     private static partial Regex HashSuffix();
-
-    // "JobsServiceA1", "jobs-service", "API_PROD": letters in camel case or capitals, and digits.
-    [GeneratedRegex(@"[A-Z]?[a-z]+\d*|[A-Z]+\d*(?![a-z])|\d+")]
-    private static partial Regex WordPattern();
 }

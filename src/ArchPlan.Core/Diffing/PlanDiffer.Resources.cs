@@ -22,8 +22,10 @@ public static partial class PlanDiffer
     private static Dictionary<PlannedResource, List<InfraResource>> MatchResources(DiffContext context)
     {
         var plan = context.Plan;
-        var matches = new Dictionary<PlannedResource, List<InfraResource>>();
-        var matched = new HashSet<InfraResource>();
+        // By reference: the records compare by value, and hashing a whole resource (its attributes, links, phrases) on
+        // every lookup cost more than the matching itself.
+        var matches = new Dictionary<PlannedResource, List<InfraResource>>(ReferenceEqualityComparer.Instance);
+        var matched = new HashSet<InfraResource>(ReferenceEqualityComparer.Instance);
         var candidates = context.Infra.Resources.Where(r => r.Role is InfraRole.Primary or InfraRole.Supporting).ToList();
 
         // Each name form of each candidate, to the candidates (by position) that have it: its own names, and the names
@@ -44,7 +46,7 @@ public static partial class PlanDiffer
         }
 
         // The match lists each resource is in: two plan resources may match the same resource.
-        var listsHolding = new Dictionary<InfraResource, List<List<InfraResource>>>();
+        var listsHolding = new Dictionary<InfraResource, List<List<InfraResource>>>(ReferenceEqualityComparer.Instance);
         void Note(InfraResource resource, List<InfraResource> list)
         {
             var lists = listsHolding.ListFor(resource);
@@ -190,7 +192,7 @@ public static partial class PlanDiffer
         foreach (var planned in plan.Resources)
         {
             var found = matches[planned];
-            if (found.Count == 0)
+            if (!found.Exists(r => NameMatcher.Scopes(r.CdkPath).Any()))
             {
                 continue;
             }
@@ -207,7 +209,7 @@ public static partial class PlanDiffer
                     }
                 }
             }
-            foreach (var resource in covered.Distinct())
+            foreach (var resource in covered.Distinct(ReferenceEqualityComparer.Instance).Cast<InfraResource>())
             {
                 matched.Add(resource);
                 found.Add(resource);

@@ -43,6 +43,20 @@ public static partial class PlanDiffer
         bool Applies(EnvVariable row, ComputeResource compute) =>
             row.Scope.Count == 0 || scopes.InScope(compute, row.Scope) || !scopes.NamesAny(row.Scope);
 
+        // What a row expects depends only on the row and the environment, and whether two texts agree only on the texts:
+        // both are asked once, however many compute set the variable.
+        var expectations = new Dictionary<(int Row, string? Environment), (ExpectedValue? Value, bool Unknown)>();
+        var agreements = new Dictionary<(string Plan, string Actual), bool>();
+        bool Agrees(string planText, string actualText)
+        {
+            if (!agreements.TryGetValue((planText, actualText), out var agrees))
+            {
+                agrees = ValueMatcher.Matches(planText, actualText);
+                agreements[(planText, actualText)] = agrees;
+            }
+            return agrees;
+        }
+
         foreach (var compute in computes)
         {
             var environment = context.Group.EnvironmentOf(compute.Stack);
@@ -61,17 +75,22 @@ public static partial class PlanDiffer
                     {
                         continue;
                     }
-                    if (Expected(plan, row, environment, out var rowUnknown) is { } value)
+                    if (!expectations.TryGetValue((index, environment), out var expectation))
+                    {
+                        expectation = (Expected(plan, row, environment, out var rowUnknown), rowUnknown);
+                        expectations[(index, environment)] = expectation;
+                    }
+                    if (expectation.Value is { } value)
                     {
                         expected.Add(value);
                     }
-                    else if (rowUnknown)
+                    else if (expectation.Unknown)
                     {
                         unknown = true;
                         notCompared.TryAdd(index, row);
                     }
                 }
-                if (expected.Count == 0 || expected.Exists(e => ValueMatcher.Matches(e.Text, actual)))
+                if (expected.Count == 0 || expected.Exists(e => Agrees(e.Text, actual)))
                 {
                     continue;
                 }
