@@ -17,14 +17,21 @@ internal static partial class ResourceLinker
 
         foreach (var from in resources)
         {
-            foreach (var to in everyPair ? resources : candidates.For(from))
+            var mentioned = everyPair ? resources : candidates.For(from).ToList();
+            // Where each other resource's name ends in this text: the words after the last one govern the next mention.
+            var mentionEnds = mentioned.Where(r => !ReferenceEquals(r, from))
+                .SelectMany(r => TextSearch.WholeName(from.Text, r.Name).Select(at => at + r.Name.Length))
+                .Order()
+                .ToList();
+            foreach (var to in mentioned)
             {
                 if (ReferenceEquals(from, to) || from.Kind == to.Kind || !Mentions(from, to, resources, out var index))
                 {
                     continue;
                 }
                 var before = from.Text[..index].ToLowerInvariant();
-                var window = before.Length > 60 ? before[^60..] : before;
+                var previousEnd = mentionEnds.LastOrDefault(end => end <= index, -1);
+                var window = Clause(before.Length > 60 ? before[^60..] : before, previousEnd < 0 ? null : before[previousEnd..]);
 
                 // "started by `worker`" on a state machine's line, "subscribed to `topic`" on a queue's: the
                 // link belongs to the resource named, whatever the grammar of the sentence.
@@ -175,6 +182,24 @@ internal static partial class ResourceLinker
     /// What the verbs right before a mention say the compute does with it ("reads from", "writes to", "reads and writes");
     /// the verb nearest the mention wins, so "reads `a` and writes `b`" reads a and writes b.
     /// </summary>
+    /// <summary>
+    /// The words that govern a mention: those after the previous mention of another resource when they hold a verb of their
+    /// own ("consumes `jobs` and writes to `records`": "writes to" governs records, "consumes" does not), else the
+    /// whole window ("triggered by `a` and `b`": "triggered by" governs both).
+    /// </summary>
+    internal static string Clause(string window, string? sincePreviousMention)
+    {
+        if (sincePreviousMention is not { } tail)
+        {
+            return window;
+        }
+        return BothVerbs().IsMatch(tail) || ReadVerbs().IsMatch(tail) || WriteVerbs().IsMatch(tail) || TriggerWords().IsMatch(tail)
+            || TriggeredByWords().IsMatch(tail) || StartsWords().IsMatch(tail) || PassiveVerbs().IsMatch(tail) || StartedByWords().IsMatch(tail)
+            || SubscribedToWords().IsMatch(tail)
+            ? tail
+            : window;
+    }
+
     internal static Access ActiveAccess(string window)
     {
         if (BothVerbs().IsMatch(window))

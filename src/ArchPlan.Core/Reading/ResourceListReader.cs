@@ -86,12 +86,12 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         if (recognized is null)
         {
             diagnostics.Add(DiagnosticCatalog.UnknownResource, location, Truncate(head));
-            var unknownName = NameFromCode(paragraph!, substitute) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, ResourceKind.Unknown);
+            var unknownName = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, ResourceKind.Unknown);
             _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = unknownName, Head = head, FullText = full, Location = location });
             return;
         }
         var kind = recognized.Value.Kind;
-        var name = NameFromCode(paragraph!, substitute) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, kind);
+        var name = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, kind);
         _drafts.Add(new Draft
         {
             Kind = kind,
@@ -207,8 +207,32 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         || name.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
         || DeadLetterLead().IsMatch(head);
 
-    private static string? NameFromCode(ParagraphBlock paragraph, Func<string, string> substitute) =>
-        InlineText.CodeSpans(paragraph).Select(c => substitute(c.Content.Trim())).FirstOrDefault(IsResourceName);
+    /// <summary>
+    /// The first code span that names the resource: not one in reference position ("starts `worker`", "alarm on
+    /// `payment-events`", "reads from `orders`"), which names another resource.
+    /// </summary>
+    private static string? NameFromCode(ParagraphBlock paragraph, Func<string, string> substitute, string head)
+    {
+        var searchFrom = 0;
+        foreach (var code in InlineText.CodeSpans(paragraph).Select(c => substitute(c.Content.Trim())))
+        {
+            var at = code.Length == 0 ? -1 : head.IndexOf(code, searchFrom, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                searchFrom = at + code.Length;
+            }
+            if (!IsResourceName(code))
+            {
+                continue;
+            }
+            if (at >= 0 && ReferenceLead().IsMatch(head[..at]))
+            {
+                continue;
+            }
+            return code;
+        }
+        return null;
+    }
 
     private static string? NameFromBold(ParagraphBlock paragraph, Func<string, string> substitute)
     {
@@ -227,14 +251,39 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         return null;
     }
 
+    /// <summary>
+    /// A name from the item's words when it gives none: the first clause with words left once the kind words and
+    /// the little words are gone ("alarm on `payment-events` DLQ depth above 0" → <c>payment-events-dlq-depth</c>).
+    /// </summary>
     private static string NameFromProse(string head, ResourceKind kind)
     {
-        var clause = ClauseEnd().Split(head, 2)[0];
-        var slug = Slug(ResourceRecognizer.StripKindWords(clause));
-        var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries).Take(4);
-        var name = string.Join('-', words);
-        return name.Length > 0 ? name : Slug(kind.ToString());
+        foreach (var clause in ClauseEnd().Split(ResourceRecognizer.StripOwnKindWords(head)).Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            var words = Slug(clause).Split('-', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => !LittleWords.Contains(w) && !w.All(char.IsAsciiDigit))
+                .Take(4)
+                .ToList();
+            if (words.Count > 0)
+            {
+                return string.Join('-', words);
+            }
+        }
+        return Slug(kind.ToString());
     }
+
+    // Words that say how, not what: left out of names made from prose.
+    private static readonly HashSet<string> LittleWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "on", "for", "to", "from", "by", "with", "when", "whenever", "if", "that", "which", "is", "are",
+        "be", "in", "at", "and", "or", "than", "more", "less", "above", "below", "over", "under", "every", "each", "per", "one",
+        "new", "our", "its", "this", "we", "it", "used", "holds", "holding", "stores", "storing", "named", "called",
+        // Kind nouns, when the kind's own phrase was written apart from them.
+        "queue", "bucket", "topic", "alarm", "table", "function", "lambda", "service", "rule", "api", "sqs", "sns", "s3", "dynamodb",
+        "cloudwatch", "eventbridge", "fargate", "ecs", "rds", "aurora",
+        // Settings, not names.
+        "python", "node", "nodejs", "dotnet", "java", "ruby", "go", "mb", "gb", "runtime", "memory", "timeout", "arm64", "x86",
+        "vcpu", "cpu", "min", "mins", "minutes", "seconds", "sec", "s", "ms", "hours", "days", "utc",
+    };
 
     private static bool IsResourceName(string text) =>
         text.Length is > 0 and <= 128 && ResourceName().IsMatch(text) && !RuntimeLike().IsMatch(text);
@@ -282,6 +331,10 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
 
     [GeneratedRegex(@"\s+[—–-]\s+|:\s|\(|,|;")]
     private static partial Regex ClauseEnd();
+
+    // The words before a code span that make it a reference to another resource rather than this one's name.
+    [GeneratedRegex(@"\b(?:starts?|starting|triggers?|triggering|invokes?|invoking|calls?|consumes?|consumed|reads?|read|writes?|written|sends?|sent|publish(?:es)?|published|targets?|runs?|from|to|into|by|on|of|for|via|behind|fronts?|watch(?:es|ing)?|monitors?|subscribed|feeds?|uses?|polls?|processes)\s*\W*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferenceLead();
 
     [GeneratedRegex(@"dead[- ]letter|\bdlq\b", RegexOptions.IgnoreCase)]
     private static partial Regex DeadLetterWords();

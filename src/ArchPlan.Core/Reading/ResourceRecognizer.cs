@@ -52,6 +52,20 @@ public static partial class ResourceRecognizer
         return (refined, best.Value.Index, best.Value.Length);
     }
 
+    /// <summary>
+    /// The text without the words that name its own kind (the first kind mention) and generic service words, for a
+    /// name made from prose: other kinds' words stay ("alarm when the DLQ depth…" keeps "DLQ").
+    /// </summary>
+    public static string StripOwnKindWords(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (Recognize(lower) is { } own)
+        {
+            lower = lower[..own.Index] + " " + lower[(own.Index + own.Length)..];
+        }
+        return KindNoise().Replace(lower, " ");
+    }
+
     /// <summary>Kind words to strip when deriving a name from prose.</summary>
     public static string StripKindWords(string text)
     {

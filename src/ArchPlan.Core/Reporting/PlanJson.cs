@@ -59,6 +59,40 @@ public static class PlanJson
                         json.WriteStartObject();
                         json.WriteString("kind", Camel(link.Kind.ToString()));
                         json.WriteString("target", link.Target);
+                        if (link.Access != Access.Unspecified)
+                        {
+                            json.WriteString("access", Camel(link.Access.ToString()));
+                        }
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                if (r.External)
+                {
+                    json.WriteBoolean("external", true);
+                }
+                if (r.Attributes.Count > 0)
+                {
+                    json.WriteStartArray("attributes");
+                    foreach (var attribute in r.Attributes)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("property", attribute.Property);
+                        json.WriteString("value", attribute.Value);
+                        json.WriteString("phrase", attribute.Phrase);
+                        json.WriteNumber("line", attribute.Location.Line);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                if (r.NotGenerated.Count > 0)
+                {
+                    json.WriteStartArray("notGenerated");
+                    foreach (var phrase in r.NotGenerated)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("text", phrase.Text);
+                        json.WriteNumber("line", phrase.Location.Line);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();

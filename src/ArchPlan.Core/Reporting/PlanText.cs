@@ -27,6 +27,32 @@ public static class PlanText
             Settings(r),
         }));
 
+        // What each stated phrase became, and what the generator leaves out: shown only when the plan states any.
+        var stated = plan.Resources.SelectMany(r => r.Attributes.Select(a => (Resource: r, Attribute: a))).ToList();
+        if (stated.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Stated attributes ({stated.Count}; the plan's words and the property each sets)");
+            Table(text, ["Line", "Resource", "Words", "Property", "Value"], stated.Select(s => new[]
+            {
+                s.Attribute.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Resource.Name,
+                s.Attribute.Phrase,
+                s.Attribute.Property,
+                s.Attribute.Value,
+            }));
+        }
+        var notGenerated = plan.Resources.SelectMany(r => r.NotGenerated.Select(p => (Resource: r, Phrase: p))).ToList();
+        if (notGenerated.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Not generated ({notGenerated.Count}; words no construct property stands for, listed in the generated README)");
+            Table(text, ["Line", "Resource", "Words"], notGenerated.Select(n => new[]
+            {
+                n.Phrase.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                n.Resource.Name,
+                n.Phrase.Text,
+            }));
+        }
+
         text.AppendLine().AppendLine($"Environment variables ({plan.Variables.Count})");
         Variables(text, plan.Variables);
 
@@ -74,7 +100,8 @@ public static class PlanText
         if (r.Schedule is { } schedule) parts.Add(schedule.Expression);
         if (r.DeadLetterQueue) parts.Add("DLQ");
         if (r.Image is not null) parts.Add($"image {r.Image}");
-        parts.AddRange(r.Links.Select(l => $"{Words(l.Kind.ToString())} {l.Target}"));
+        parts.AddRange(r.Links.Select(l => l.Access == Access.Unspecified ? $"{Words(l.Kind.ToString())} {l.Target}" : $"{Words(l.Kind.ToString())} {l.Target} ({Words(l.Access.ToString())})"));
+        if (r.External) parts.Add("not created by this stack");
         return string.Join("; ", parts);
     }
 

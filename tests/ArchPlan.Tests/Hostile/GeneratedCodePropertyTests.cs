@@ -206,6 +206,6 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper output)
         {
             v.Name, v.Description, v.Value, v.Required, v.Scope, PerEnvironment = v.PerEnvironment.Select(p => new { p.Environment, p.Value }),
         }),
-        Secrets = plan.Secrets.Select(s => new { s.Name, s.Description, s.Format, s.JsonFields }),
+        Secrets = plan.Secrets.Select(s => new { s.Name, Chars = string.Join(" ", s.Name.Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))), s.Description, s.Format, s.JsonFields, s.Environment, s.Scope }),
     }, DumpOptions);
 }

@@ -80,4 +80,21 @@ public sealed class GeneratedCodeRegressionTests
         Assert.True(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Id == "AP3002");
     }
+
+    [Fact]
+    public void Per_environment_secrets_whose_environment_is_a_segment_of_symbols()
+    {
+        // Found by the property (seed 5VYMwKxS6I31): the environment segment leaves no words, or only separators.
+        var plan = Plan("stack", "\\&amp;") with
+        {
+            FilePath = "docs/plans/random.md",
+            Secrets = new[]
+            {
+                new PlannedSecret { Name = "\uFFFD\u2029_(from RDS)_", Environment = "(from RDS)", Location = At(30) },
+                new PlannedSecret { Name = "{% raw %}//", Environment = "{% raw %}", Location = At(32) },
+                new PlannedSecret { Name = "\u2713cron(0 10 * * ? *)DB_HOST\u00E9No\u00E9", Format = "\\apps/x/infra/cdkS3 bucket\u2028", Location = At(31) },
+            }.ToEquatableArray(),
+        };
+        GeneratedCodePropertyTests.AssertGeneratesExpectedCode(plan);
+    }
 }

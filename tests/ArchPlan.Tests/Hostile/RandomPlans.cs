@@ -244,6 +244,8 @@ internal static class RandomPlans
                 Description = T(s.Description),
                 Format = N(s.Format),
                 JsonFields = s.JsonFields.Select(T).ToEquatableArray(),
+                Environment = N(s.Environment),
+                Scope = s.Scope.Select(T).ToEquatableArray(),
                 Location = L(s.Location),
             }).ToEquatableArray(),
             Environments = plan.Environments.Select(T).ToEquatableArray(),

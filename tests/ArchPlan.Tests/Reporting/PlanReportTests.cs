@@ -75,4 +75,40 @@ public sealed class PlanReportTests
         Assert.False(variable.TryGetProperty("valueIsExample", out _));
         Assert.False(Assert.Single(json.RootElement.GetProperty("secrets").EnumerateArray()).TryGetProperty("environment", out _));
     }
+
+    private const string Attributes = """
+        # Intake
+
+        ## AWS Resources
+
+        1. SQS queue `intake-jobs`: visibility timeout 2 min, DLQ after 5 receives, ordered delivery with a sparkle
+        2. Lambda `intake-worker` (Node 20, 256 MB) consumes `intake-jobs` and writes to `intake-records`
+        3. DynamoDB table `intake-records`, partition key `jobId` (string)
+        """;
+
+    [Fact]
+    public void Shows_which_words_became_which_property_and_the_words_left_out()
+    {
+        var plan = PlanReader.Parse(Attributes, "plan.md").Value!;
+        var text = PlanText.Write(plan);
+
+        Assert.Matches(@"\n  5\s+intake-jobs\s+visibility timeout 2 min\s+VisibilityTimeout\s+120", text);
+        Assert.Matches(@"\n  5\s+intake-jobs\s+after 5 receives\s+MaxReceiveCount\s+5", text);
+        Assert.Matches(@"\n  7\s+intake-records\s+partition key jobId \(string\)\s+PartitionKey\s+jobId:STRING", text);
+
+        using var json = JsonDocument.Parse(PlanJson.Write(plan));
+        var queue = json.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "intake-jobs");
+        var timeout = queue.GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("property").GetString() == "VisibilityTimeout");
+        Assert.Equal("120", timeout.GetProperty("value").GetString());
+        Assert.Equal(5, timeout.GetProperty("line").GetInt32());
+        var left = Assert.Single(queue.GetProperty("notGenerated").EnumerateArray());
+        Assert.Equal("ordered delivery with a sparkle", left.GetProperty("text").GetString());
+        Assert.Matches(@"Not generated \(1;[^\n]*\n[^\n]*\n[^\n]*\n  5\s+intake-jobs\s+ordered delivery with a sparkle", text);
+        var worker = json.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "intake-worker");
+        var write = worker.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("target").GetString() == "intake-records");
+        Assert.Equal("write", write.GetProperty("access").GetString());
+        Assert.Matches(@"\n  6\s+lambda function\s+intake-worker\s+nodejs20.x; 256 MB; uses intake-records \(write\)", text);
+        // The verb before the queue ("consumes") governs the queue only: the table does not trigger the worker.
+        Assert.Matches(@"\n  7\s+dynamo db table\s+intake-records\s*\n", text);
+    }
 }
