@@ -124,7 +124,7 @@ internal sealed partial class ResourceListReader
             // overview section), not where they are discussed (security, cost, decisions, integrations).
             if (named is not null || IsResourceContext(item.Span.Start))
             {
-                Add(new Mention(kind, named ?? NameFromProse(plain, kind), false), full, location);
+                Add(new Mention(kind, named ?? NameFromProse(plain, kind), false, named is null), full, location);
             }
             return;
         }
@@ -272,7 +272,7 @@ internal sealed partial class ResourceListReader
                 continue;
             }
             var code = CodeNames(marked).FirstOrDefault(n => ResourceMentions.IsName(n, kind.Value));
-            Add(new Mention(kind.Value, code ?? NameFromProse(typeText.Length > 0 && ResourceMentions.Lead(typeText) is not null ? typeText : plain, kind.Value), false), plain, location);
+            Add(new Mention(kind.Value, code ?? NameFromProse(typeText.Length > 0 && ResourceMentions.Lead(typeText) is not null ? typeText : plain, kind.Value), false, code is null), plain, location);
         }
     }
 
@@ -345,6 +345,7 @@ internal sealed partial class ResourceListReader
             Head = text,
             FullText = text,
             Location = location,
+            NameIsDerived = mention.Derived,
             IsDeadLetterQueueItem = mention.Kind == ResourceKind.SqsQueue && IsDeadLetterQueueItem(text, mention.Name) && DeadLetterLead().IsMatch(text),
         });
     }
