@@ -158,7 +158,28 @@ internal sealed partial class ResourceListReader
         if (KindOfHeading(ValueCell.Unmark(marked)) is { } kind && PropertyName(heading, substitute) is { } name)
         {
             Add(new Mention(kind, name, false), ValueCell.Unmark(marked), location);
+            return;
         }
+        // A name heading over the property table of an ECS service ("### tracestore" › Service name `tracestore`, Task CPU).
+        if (BareName(marked) is { } service && IsServicePropertyTable(heading, service, substitute))
+        {
+            Add(new Mention(ResourceKind.FargateService, service, false), ValueCell.Unmark(marked), location);
+        }
+    }
+
+    /// <summary>True when the table right under a heading gives <paramref name="name"/> as its Service name, and task sizes or a launch type.</summary>
+    private bool IsServicePropertyTable(HeadingBlock heading, string name, Func<string, string> substitute)
+    {
+        var table = _siblings.Following(heading).TakeWhile(b => b is not HeadingBlock).OfType<Table>().FirstOrDefault();
+        if (table is null)
+        {
+            return false;
+        }
+        var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).Select(r => r.OfType<TableCell>().ToList()).Where(c => c.Count >= 2)
+            .Select(c => (Key: Outline.Normalize(InlineText.Of(c[0], inTableCell: true)), Value: c[1]))
+            .ToList();
+        return rows.Exists(r => r.Key == "service name" && string.Equals(BareName(substitute(InlineText.Marked(r.Value, inTableCell: true))), name, StringComparison.OrdinalIgnoreCase))
+            && rows.Exists(r => r.Key is "launch type" or "task cpu" or "task memory");
     }
 
     /// <summary>
