@@ -162,6 +162,11 @@ public static partial class PlanDiffer
             {
                 continue;
             }
+            // The document names it in a paragraph (`estuary-crawler`): documented, though not listed.
+            if (context.IsMentionedResource(resource))
+            {
+                continue;
+            }
             // Named as its owners know it: the physical name it is given, else the construct id; the location gives the logical id.
             var kind = resource.Kind == ResourceKind.Unknown ? resource.Type : KindName(resource.Kind);
             var subject = PhysicalName(resource) ?? NameMatcher.ConstructId(resource.CdkPath) ?? resource.LogicalId;
@@ -256,7 +261,7 @@ public static partial class PlanDiffer
     {
         // A parameter path ("/app/{stage}/distribution-id") names a parameter, whatever words it holds.
         var generic = plan.Resources
-            .Where(p => matches[p].Count == 0 && !p.Name.StartsWith('/') && (p.Kind == ResourceKind.Unknown || NameMatcher.IsGeneric(p.Name)))
+            .Where(p => matches[p].Count == 0 && !p.Name.StartsWith('/') && (p.Kind == ResourceKind.Unknown || p.NameIsDerived || NameMatcher.IsGeneric(p.Name)))
             .ToList();
         if (generic.Count == 0)
         {

@@ -142,7 +142,8 @@ public static partial class PlanDiffer
         {
             foreach (var v in c.Environment.Concat(c.Secrets))
             {
-                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name) || context.IsSecretReference(v) || context.InPlannedFamily(v.Name))
+                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name) || context.IsSecretReference(v) || context.InPlannedFamily(v.Name)
+                    || context.IsMentionedVariable(v.Name))
                 {
                     continue;
                 }
@@ -150,6 +151,27 @@ public static partial class PlanDiffer
                 list.Add((c, v));
             }
         }
+        // A variable the document names only in prose is not compared with each compute, but one an environment's
+        // stacks lack while another's set it on the same construct is still missing there.
+        if (!ReferenceEquals(context.Group.Infra, context.AllInfra))
+        {
+            foreach (var (name, location) in context.MentionedVariables)
+            {
+                if (IsPlanned(name, plannedNames) || settingName.ContainsKey(name))
+                {
+                    continue;
+                }
+                var names = new HashSet<string>(StringComparer.Ordinal) { name };
+                var setters = context.AllInfra.Compute.Where(c => !c.IsHelper && Lookup(c, names) is not null).Select(c => c.LogicalId).ToHashSet(StringComparer.Ordinal);
+                var here = compute.Where(c => setters.Contains(c.LogicalId)).ToList();
+                if (here.Count > 0 && SetElsewhere(context, names) is { Count: > 0 } elsewhere)
+                {
+                    context.Add(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, name,
+                        location, here[0].Location, null, [name, List(elsewhere), List(here.Select(c => $"{c.Stack}/{c.DisplayName}"))]);
+                }
+            }
+        }
+
         var section = context.Section(plan.Sections.EnvironmentVariables ?? plan.Sections.Configuration);
         foreach (var (name, list) in unplanned)
         {

@@ -154,6 +154,30 @@ public static partial class PlanDiffer
                 }
             }
 
+            // What the document names in code spans outside its tables and lists (a paragraph's `estuary-crawler`, a
+            // family `ESTUARY_*`): not planned, but not "not in the plan" either.
+            foreach (var mention in plan.Mentions)
+            {
+                if (mention.Text.Contains('*', StringComparison.Ordinal))
+                {
+                    if (FamilyPrefix().IsMatch(mention.Text) && NamePattern(mention.Text) is { } family)
+                    {
+                        MentionedFamilies.Add(family);
+                    }
+                    continue;
+                }
+                if (VariableName().IsMatch(mention.Text))
+                {
+                    MentionedVariables.TryAdd(mention.Text, mention.Location);
+                }
+                // A resource is named by at least two words (`estuary-crawler`): one word (`search`, `app`) says too little.
+                else if (NameMatcher.Words(mention.Text).Count >= 2
+                    && !string.Equals(NameMatcher.Normalize(mention.Text), NameMatcher.Normalize(plan.Product ?? ""), StringComparison.Ordinal))
+                {
+                    _resourceMentions.Add(mention.Text);
+                }
+            }
+
             // The generator gives a Lambda function each planned secret no variable names as <SECRET>_SECRET_ARN.
             foreach (var secret in PlannedSecretNames)
             {
@@ -165,6 +189,37 @@ public static partial class PlanDiffer
         }
 
         public Plan Plan { get; }
+
+        private readonly List<string> _resourceMentions = [];
+        private readonly Dictionary<ResourceKind, HashSet<string>> _resourceMentionForms = [];
+
+        /// <summary>Variable names the document writes in code spans outside tables and lists, with the first place.</summary>
+        public Dictionary<string, SourceLocation> MentionedVariables { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Families the document names by prefix in a code span (<c>ESTUARY_*</c>).</summary>
+        public List<Regex> MentionedFamilies { get; } = [];
+
+        /// <summary>True when the document names the variable, or its family, somewhere outside its tables and lists.</summary>
+        public bool IsMentionedVariable(string name) => MentionedVariables.ContainsKey(name) || MentionedFamilies.Exists(f => f.IsMatch(name));
+
+        /// <summary>True when the document names the resource in a code span (a paragraph's <c>`estuary-crawler`</c>).</summary>
+        public bool IsMentionedResource(InfraResource resource)
+        {
+            if (_resourceMentions.Count == 0)
+            {
+                return false;
+            }
+            if (!_resourceMentionForms.TryGetValue(resource.Kind, out var forms))
+            {
+                forms = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var mention in _resourceMentions)
+                {
+                    forms.UnionWith(NameMatcher.PlanNames(mention, resource.Kind, Plan.Product));
+                }
+                _resourceMentionForms[resource.Kind] = forms;
+            }
+            return NameMatcher.InfraNames(resource.LogicalId, resource.CdkPath, resource.PhysicalName, resource.Kind, Plan.Product).Overlaps(forms);
+        }
 
         public StackGroup Group { get; }
 
@@ -263,6 +318,14 @@ public static partial class PlanDiffer
 
     [GeneratedRegex(@"<[^<>/]+>|\$\{[^{}/]+\}|\{[^{}/]+\}|\*")]
     private static partial Regex Placeholders();
+
+    /// <summary>An environment variable's shape: upper case, digits and underscores (<c>REEF_CLIENT_ID</c>).</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_+[A-Z0-9]+)+_*$|^[A-Z][A-Z0-9]{2,}$")]
+    private static partial Regex VariableName();
+
+    /// <summary>A family of variables named by prefix: <c>ESTUARY_*</c>, <c>REEF_DB_*</c>.</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*_[A-Z0-9_]*\*$")]
+    private static partial Regex FamilyPrefix();
 
     private static string List(IEnumerable<string> names)
     {

@@ -43,6 +43,13 @@ public sealed record Plan
     /// <summary>The environment names the plan gives values for (from columns, headings or an Environment column), in order of appearance.</summary>
     public EquatableArray<string> Environments { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// Names the document writes in code spans outside code blocks (a paragraph's <c>estuary-crawler</c>, a family
+    /// <c>ESTUARY_*</c>), with where: not read as resources or variables, but diff does not call infrastructure the
+    /// document names "not in the plan".
+    /// </summary>
+    public EquatableArray<PlanPhrase> Mentions { get; init; } = EquatableArray<PlanPhrase>.Empty;
+
     /// <summary>A name for the plan in messages and generated code: the title, else the file name.</summary>
     public string DisplayName => FrontMatter.Title ?? Path.GetFileNameWithoutExtension(FilePath);
 }

@@ -42,6 +42,12 @@ public sealed record PlannedResource
     /// <summary>The resource's own name (from a bold or code span, else derived from the text), e.g. <c>leaderboard-snapshot</c>.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// True when the plan gives the resource no name of its own (no code span or bold name) and <see cref="Name"/> was
+    /// made from its words ("**Amazon S3** for the scans" → <c>scans</c>): diff then looks for it by kind too.
+    /// </summary>
+    public bool NameIsDerived { get; init; }
+
     /// <summary>The list item as plain text, for messages and comments.</summary>
     public required string Text { get; init; }
 

@@ -176,6 +176,7 @@ public static partial class PlanReader
             Tables = tables.Tables.ToEquatableArray(),
             Sections = sections,
             Environments = variables.SelectMany(v => v.PerEnvironment).Select(e => e.Environment).Distinct().ToEquatableArray(),
+            Mentions = MentionedNames.Read(document, source, Substitute).ToEquatableArray(),
         };
         return new StageResult<Plan>(plan, diagnostics.ToImmutableSorted());
     }

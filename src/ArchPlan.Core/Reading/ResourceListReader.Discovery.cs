@@ -124,7 +124,7 @@ internal sealed partial class ResourceListReader
             // overview section), not where they are discussed (security, cost, decisions, integrations).
             if (named is not null || IsResourceContext(item.Span.Start))
             {
-                Add(new Mention(kind, named ?? NameFromProse(plain, kind), false), full, location);
+                Add(new Mention(kind, named ?? NameFromProse(plain, kind), false, named is null), full, location);
             }
             return;
         }
@@ -158,7 +158,28 @@ internal sealed partial class ResourceListReader
         if (KindOfHeading(ValueCell.Unmark(marked)) is { } kind && PropertyName(heading, substitute) is { } name)
         {
             Add(new Mention(kind, name, false), ValueCell.Unmark(marked), location);
+            return;
         }
+        // A name heading over the property table of an ECS service ("### tracestore" › Service name `tracestore`, Task CPU).
+        if (BareName(marked) is { } service && IsServicePropertyTable(heading, service, substitute))
+        {
+            Add(new Mention(ResourceKind.FargateService, service, false), ValueCell.Unmark(marked), location);
+        }
+    }
+
+    /// <summary>True when the table right under a heading gives <paramref name="name"/> as its Service name, and task sizes or a launch type.</summary>
+    private bool IsServicePropertyTable(HeadingBlock heading, string name, Func<string, string> substitute)
+    {
+        var table = _siblings.Following(heading).TakeWhile(b => b is not HeadingBlock).OfType<Table>().FirstOrDefault();
+        if (table is null)
+        {
+            return false;
+        }
+        var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).Select(r => r.OfType<TableCell>().ToList()).Where(c => c.Count >= 2)
+            .Select(c => (Key: Outline.Normalize(InlineText.Of(c[0], inTableCell: true)), Value: c[1]))
+            .ToList();
+        return rows.Exists(r => r.Key == "service name" && string.Equals(BareName(substitute(InlineText.Marked(r.Value, inTableCell: true))), name, StringComparison.OrdinalIgnoreCase))
+            && rows.Exists(r => r.Key is "launch type" or "task cpu" or "task memory");
     }
 
     /// <summary>
@@ -272,7 +293,7 @@ internal sealed partial class ResourceListReader
                 continue;
             }
             var code = CodeNames(marked).FirstOrDefault(n => ResourceMentions.IsName(n, kind.Value));
-            Add(new Mention(kind.Value, code ?? NameFromProse(typeText.Length > 0 && ResourceMentions.Lead(typeText) is not null ? typeText : plain, kind.Value), false), plain, location);
+            Add(new Mention(kind.Value, code ?? NameFromProse(typeText.Length > 0 && ResourceMentions.Lead(typeText) is not null ? typeText : plain, kind.Value), false, code is null), plain, location);
         }
     }
 
@@ -345,6 +366,7 @@ internal sealed partial class ResourceListReader
             Head = text,
             FullText = text,
             Location = location,
+            NameIsDerived = mention.Derived,
             IsDeadLetterQueueItem = mention.Kind == ResourceKind.SqsQueue && IsDeadLetterQueueItem(text, mention.Name) && DeadLetterLead().IsMatch(text),
         });
     }

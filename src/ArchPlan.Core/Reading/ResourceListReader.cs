@@ -20,6 +20,7 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         public required string FullText;
         public required SourceLocation Location;
         public bool IsDeadLetterQueueItem;
+        public bool NameIsDerived;
     }
 
     private readonly List<Draft> _drafts = [];
@@ -91,11 +92,13 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
             return;
         }
         var kind = recognized.Value.Kind;
-        var name = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, kind);
+        var given = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute);
+        var name = given ?? NameFromProse(head, kind);
         _drafts.Add(new Draft
         {
             Kind = kind,
             Name = name,
+            NameIsDerived = given is null,
             Head = head,
             FullText = full,
             Location = location,
@@ -118,7 +121,7 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
                 continue;
             }
             var code = cells.SelectMany(c => c.Descendants<ParagraphBlock>()).SelectMany(InlineText.CodeSpans).Select(c => substitute(c.Content)).FirstOrDefault(IsResourceName);
-            _drafts.Add(new Draft { Kind = recognized.Value.Kind, Name = code ?? NameFromProse(text, recognized.Value.Kind), Head = text, FullText = text, Location = location });
+            _drafts.Add(new Draft { Kind = recognized.Value.Kind, Name = code ?? NameFromProse(text, recognized.Value.Kind), Head = text, FullText = text, Location = location, NameIsDerived = code is null });
         }
     }
 
@@ -187,6 +190,7 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
             {
                 Kind = draft.Kind,
                 Name = draft.Name,
+                NameIsDerived = draft.NameIsDerived,
                 Text = draft.FullText,
                 Location = draft.Location,
                 Runtime = draft.Kind == ResourceKind.LambdaFunction ? ResourceRecognizer.Runtime(draft.FullText) : null,

@@ -3,8 +3,8 @@ using ArchPlan.Model;
 
 namespace ArchPlan.Reading;
 
-/// <summary>A resource a line names: its kind and its name, or a secret (<see cref="IsSecret"/>).</summary>
-internal readonly record struct Mention(ResourceKind Kind, string Name, bool IsSecret);
+/// <summary>A resource a line names: its kind and its name, or a secret (<see cref="IsSecret"/>); <see cref="Derived"/> when the name was made from the line's words.</summary>
+internal readonly record struct Mention(ResourceKind Kind, string Name, bool IsSecret, bool Derived = false);
 
 /// <summary>
 /// Finds the resources a list item, table row or heading names outside an AWS Resources section, where lines mix

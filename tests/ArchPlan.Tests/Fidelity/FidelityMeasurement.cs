@@ -21,8 +21,14 @@ internal sealed record FixtureMeasurement(
     Matching<ExpectedFinding, DiffFinding>? Diff,
     string? InfraProblem)
 {
-    /// <summary>Missed resources the document names only in a paragraph or a code block, which the reader does not read resources from.</summary>
-    public IReadOnlyList<ExpectedResource> MissedInProse { get; init; } = [];
+    /// <summary>Resources the fixture records as named only in a paragraph or code block that the reader read anyway (by kind and name, or kind and line).</summary>
+    public IReadOnlyList<NotListedResource> NotListedRead { get; init; } = [];
+
+    /// <summary>
+    /// Resource expectations in the wrong list: an expected resource the document names only in a paragraph or code
+    /// block, or a <c>notListed</c> one it does list (a list item, table row or heading).
+    /// </summary>
+    public IReadOnlyList<string> MisfiledResources { get; init; } = [];
 
     /// <summary>Matched variables whose value, per-environment values, scope or aliases differ from the expected ones, described.</summary>
     public IEnumerable<string> ValueDifferences() =>
@@ -77,9 +83,17 @@ internal static class FidelityMeasurement
                 f => f.Kind + ":" + f.Subject.ToLowerInvariant(), f => f.Kind + ":" + f.Subject.ToLowerInvariant(), _ => 0, f => f.PlanLocation.Line);
         }
         var blocks = BlockKinds(File.ReadAllText(fixture.PlanPath));
+        bool InProse(int line) => blocks.TryGetValue(line, out var kind) && kind is "paragraph" or "code";
+        var extraByName = resources.Extra.Select(r => r.Kind + ":" + NameKey(r.Name)).ToHashSet(StringComparer.Ordinal);
+        var extraByLine = resources.Extra.Select(r => $"{r.Kind}@{r.Location.Line}").ToHashSet(StringComparer.Ordinal);
         return new FixtureMeasurement(fixture, plan, variables, buildTime, secrets, resources, lookAlikes, diff, infraProblem)
         {
-            MissedInProse = [.. resources.Missed.Where(r => blocks.TryGetValue(r.Line, out var kind) && kind is "paragraph" or "code")],
+            NotListedRead = [.. expected.NotListed.Where(r => extraByName.Contains(r.Kind + ":" + NameKey(r.Name)) || extraByLine.Contains($"{r.Kind}@{r.Line}"))],
+            MisfiledResources =
+            [
+                .. expected.Resources.Where(r => InProse(r.Line)).Select(r => $"{r.Kind} {r.Name} (line {r.Line}) is named only in a paragraph or code block: it belongs in notListed"),
+                .. expected.NotListed.Where(r => !InProse(r.Line)).Select(r => $"{r.Kind} {r.Name} (line {r.Line}) is in a list, table or heading: it belongs in resources"),
+            ],
         };
     }
 

@@ -39,19 +39,37 @@ public sealed class FidelityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Issue 11 asks for 90% of the resources; the reader reads resources from lists, tables and headings, never from
-    /// paragraphs or code blocks (issue 11's own rule), and the corpus names some resources only there. The target is
-    /// asserted over the resources the documents list; the figure over all of them is printed (docs/fidelity.md).
+    /// Issue 11 asks for 90% of the resources, read from lists, tables and headings and never from paragraphs or code
+    /// blocks. Resources a document names only there are kept apart in each fixture's <c>notListed</c> (with the
+    /// reason): they are not expected, and must not be read.
     /// </summary>
     [Fact]
-    public void Reads_90_percent_of_the_resources_the_corpus_lists()
+    public void Reads_the_resources_of_the_corpus_at_90_percent_recall()
     {
         var all = Measurements.Value;
+        Assert.NotEmpty(all);
         var resources = Sum(all, m => m.Resources.Score);
-        var inProse = all.Sum(m => m.MissedInProse.Count);
-        var listed = new Score(resources.Expected - inProse, resources.Found, resources.Matched);
-        output.WriteLine($"resources: {resources}; named only in paragraphs or code blocks: {inProse}; over the listed ones: recall {listed.RecallText}");
-        Assert.True(listed.Recall >= ResourceRecallTarget, $"resources listed in lists, tables and headings: recall {listed.RecallText}; target {ResourceRecallTarget:P0}");
+        output.WriteLine($"resources: {resources}; named only in paragraphs or code blocks (notListed, not expected): {all.Sum(m => m.Fixture.Expected.NotListed.Count)}");
+        Assert.True(resources.Recall >= ResourceRecallTarget, $"resources: {resources}; target recall {ResourceRecallTarget:P0}");
+    }
+
+    [Fact]
+    public void Reads_no_resource_from_a_paragraph_or_code_block()
+    {
+        var all = Measurements.Value;
+        Assert.NotEmpty(all);
+        var read = all.SelectMany(m => m.NotListedRead.Select(r => $"{m.Fixture.Name}: {r.Kind} {r.Name} (line {r.Line})")).ToList();
+        Assert.True(read.Count == 0, "resources read from paragraphs or code blocks: " + string.Join(", ", read));
+    }
+
+    /// <summary>A resource expectation is filed by where the document names it, so none can be moved out of the count.</summary>
+    [Fact]
+    public void Files_each_expected_resource_by_where_the_document_names_it()
+    {
+        var all = Measurements.Value;
+        Assert.NotEmpty(all);
+        var misfiled = all.SelectMany(m => m.MisfiledResources.Select(r => $"{m.Fixture.Name}: {r}")).ToList();
+        Assert.True(misfiled.Count == 0, string.Join('\n', misfiled));
     }
 
     [Fact]
@@ -87,11 +105,11 @@ public sealed class FidelityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The diff figures are printed, not asserted: issue 11's 90% precision and recall are the diff stage's to reach (a
-    /// parallel change); this test checks that every planted finding names a finding kind diff can report.
+    /// Diff against each fixture's infrastructure finds the planted drift (drift.json) at issue 11's 90% precision and
+    /// recall over the corpus, value differences and missing resources included; every miss and extra is printed.
     /// </summary>
     [Fact]
-    public void Measures_how_diff_finds_the_planted_drift()
+    public void Finds_the_planted_drift_at_90_percent_precision_and_recall()
     {
         var diffed = Measurements.Value.Where(m => m.Diff is not null).ToList();
         Assert.NotEmpty(diffed);
@@ -114,6 +132,15 @@ public sealed class FidelityTests(ITestOutputHelper output)
             {
                 output.WriteLine($"  {m.Fixture.Name}: not planted {extra.Kind} {extra.Subject} (plan line {extra.PlanLocation.Line})");
             }
+        }
+        Assert.True(score.Recall >= DiffTarget && score.Precision >= DiffTarget, $"diff findings: {score}; target {DiffTarget:P0} each");
+        // The kinds issue 11 names: value differences and planned resources that are missing are found too.
+        foreach (var kind in new[] { "ValueDiffers", "ResourceNotFound" })
+        {
+            var planted = diffed.Sum(m => m.Fixture.Drift!.Findings.Count(f => f.Kind == kind));
+            var found = diffed.Sum(m => m.Diff!.Pairs.Count(p => p.Expected.Kind == kind));
+            output.WriteLine($"  {kind}: {found} of {planted} planted found");
+            Assert.True(planted > 0 && found >= DiffTarget * planted, $"{kind}: {found} of {planted} planted found");
         }
     }
 
@@ -158,10 +185,8 @@ public sealed class FidelityTests(ITestOutputHelper output)
             $"look-alike tables read as configuration: {all.Sum(m => m.LookAlikesRead.Count)} of {all.Sum(m => m.Fixture.Expected.NotConfiguration.Count)}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"resources read with the document's name: {all.Sum(m => m.Resources.NamedPairs)} of {all.Sum(m => m.Resources.Pairs.Count)} matched (the others by kind and line)");
-        var inProse = all.Sum(m => m.MissedInProse.Count);
-        var resources = Sum(all, m => m.Resources.Score);
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"resources missed that the document names only in paragraphs or code blocks (not read, by rule): {inProse}; recall over the resources it lists (lists, tables, headings): {new Score(resources.Expected - inProse, resources.Found, resources.Matched).RecallText} ({resources.Matched}/{resources.Expected - inProse})");
+            $"resources named only in paragraphs or code blocks (notListed: not expected, never read): {all.Sum(m => m.Fixture.Expected.NotListed.Count)}, read anyway: {all.Sum(m => m.NotListedRead.Count)}");
         var values = all.Sum(m => m.Variables.Pairs.Count);
         var valueDifferences = all.SelectMany(m => m.ValueDifferences().Select(d => $"{m.Fixture.Name}: {d}")).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"matched variables read with the expected value, scope and aliases: {values - valueDifferences.Count}/{values}");

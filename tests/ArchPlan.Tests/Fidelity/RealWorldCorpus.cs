@@ -22,6 +22,12 @@ internal sealed record ExpectedSecret(string Name, int Line, string? Environment
 /// <summary>A resource a correct reader finds (<see cref="Kind"/> is a ResourceKind name).</summary>
 internal sealed record ExpectedResource(string Kind, string Name, int Line);
 
+/// <summary>
+/// A resource the document names only in a paragraph or a code block, which issue 11 rules out as a place to read
+/// resources from ("never from prose paragraphs or code blocks"): not expected, reported apart, and never to be read.
+/// </summary>
+internal sealed record NotListedResource(string Kind, string Name, int Line, string Reason);
+
 /// <summary>A table that looks like configuration but is not.</summary>
 internal sealed record NotConfiguration(int Line, string Why);
 
@@ -34,7 +40,11 @@ internal sealed record Expected(
     IReadOnlyList<ExpectedBuildTimeVariable> BuildTimeVariables,
     IReadOnlyList<ExpectedSecret> Secrets,
     IReadOnlyList<ExpectedResource> Resources,
-    IReadOnlyList<NotConfiguration> NotConfiguration);
+    IReadOnlyList<NotConfiguration> NotConfiguration)
+{
+    /// <summary>Resources named only in paragraphs or code blocks (expected.json's <c>notListed</c>, each with its reason).</summary>
+    public IReadOnlyList<NotListedResource> NotListed { get; init; } = [];
+}
 
 /// <summary>The drift planted in a fixture, and what to diff the plan against.</summary>
 internal sealed record Drift(string Against, string? Stack, IReadOnlyList<ExpectedFinding> Findings);
@@ -98,7 +108,12 @@ internal static class RealWorldCorpus
                 [.. Array(root, "buildTimeVariables").Select(v => new ExpectedBuildTimeVariable(String(v, "name")!, Line(v, name)))],
                 [.. Array(root, "secrets").Select(s => new ExpectedSecret(String(s, "name")!, Line(s, name), String(s, "environment")))],
                 [.. Array(root, "resources").Select(r => new ExpectedResource(String(r, "kind")!, String(r, "name")!, Line(r, name)))],
-                [.. Array(root, "notConfiguration").Select(n => new NotConfiguration(Line(n, name), String(n, "why") ?? ""))]),
+                [.. Array(root, "notConfiguration").Select(n => new NotConfiguration(Line(n, name), String(n, "why") ?? ""))])
+            {
+                NotListed = [.. Array(root, "notListed").Select(r => new NotListedResource(
+                    String(r, "kind")!, String(r, "name")!, Line(r, name),
+                    String(r, "reason") is { Length: > 0 } reason ? reason : throw new InvalidOperationException($"{name}: a notListed resource needs a reason: {r}")))],
+            },
             drift);
     }
 
