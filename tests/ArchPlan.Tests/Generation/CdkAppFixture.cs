@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArchPlan.Model;
+using ArchPlan.Tests.Support;
 
 namespace ArchPlan.Tests.Generation;
 
@@ -107,8 +107,7 @@ public sealed class CdkAppFixture : IDisposable
     {
         var project = Directory.EnumerateFiles(Path.Combine(appDir, "src"), "*.csproj", SearchOption.AllDirectories).Single();
         var watch = Stopwatch.StartNew();
-        var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal", "-clp:Summary"],
-            appDir, new Dictionary<string, string?>(), TimeSpan.FromMinutes(8));
+        var build = Processes.DotnetBuild(project, appDir);
         watch.Stop();
         var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
         return new BuiltApp(name, appDir, dll, build, watch.Elapsed);
@@ -117,16 +116,9 @@ public sealed class CdkAppFixture : IDisposable
     private SynthResult Synth(BuiltApp app, string label, params (string Key, string Value)[] context)
     {
         var outDir = Path.Combine(_root, "out", app.Name + "-" + label);
-        var environment = new Dictionary<string, string?>
-        {
-            ["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1",
-            ["CDK_DISABLE_VERSION_CHECK"] = "1",
-            ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
-        };
         var watch = Stopwatch.StartNew();
         // The real CDK CLI, as users run it: a missing CLI fails the tests (npm ci installs it), never a fallback.
-        var cli = FindCdkCli() ?? throw new InvalidOperationException(
-            "The aws-cdk CLI is not installed (node_modules/.bin/cdk): run 'npm ci' at the repository root, as .ci/run does.");
+        var cli = Processes.CdkCli();
         UsedCli = true;
         var args = new List<string> { "synth", "--app", $"dotnet \"{app.Dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting" };
         foreach (var (key, value) in context)
@@ -134,73 +126,12 @@ public sealed class CdkAppFixture : IDisposable
             args.Add("-c");
             args.Add($"{key}={value}");
         }
-        var run = Run(cli, args, app.Directory, environment, TimeSpan.FromMinutes(5));
+        var run = Processes.Run(cli, args, app.Directory, Processes.CdkEnvironment, TimeSpan.FromMinutes(5));
         watch.Stop();
         var templatePath = Directory.Exists(outDir) ? Directory.EnumerateFiles(outDir, "*.template.json").FirstOrDefault() : null;
         var template = run.ExitCode == 0 && templatePath is not null ? JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject() : null;
         return new SynthResult(label, run, template, watch.Elapsed) { OutDir = outDir };
     }
-
-    private static string? FindCdkCli()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "cdk");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static ProcessResult Run(string file, IEnumerable<string> args, string workingDirectory,
-        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        // The test host runs inside MSBuild/vstest; their variables would steer the nested build.
-        foreach (var key in info.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                info.Environment.Remove(key);
-            }
-        }
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return new ProcessResult(-1, stdout.ToString(), stderr + $"\n(timed out after {timeout})");
-        }
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString());
-    }
-}
-
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
 
 public sealed record BuiltApp(string Name, string Directory, string Dll, ProcessResult Build, TimeSpan BuildTime);
