@@ -17,7 +17,7 @@ public sealed class RandomMarkdownPlanTests(ITestOutputHelper output)
     public void Most_random_Markdown_plans_are_accepted_by_check_and_every_accepted_one_generates()
     {
         var seed = RandomPlanSeed.FromEnvironment();
-        var count = (int)Math.Max(200, ReaderPropertyTests.Iterations / 20);
+        var count = (int)Math.Max(200, ReaderPropertyTests.Iterations / 50);
         using var temp = new TempFolder();
         var accepted = 0;
         var rejections = new Dictionary<string, int>(StringComparer.Ordinal);

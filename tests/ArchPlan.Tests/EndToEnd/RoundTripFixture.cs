@@ -29,20 +29,54 @@ public sealed record RoundTripPlan(PlanOrigin Origin, string Name, string Text, 
     public override string ToString() => $"{Origin} {Name} ({Member.StackSelector})";
 }
 
+/// <summary>The plans the round trip chose: each with its origin, name and text, and its batch entry.</summary>
+public sealed record RoundTripSelection(
+    IReadOnlyList<(PlanOrigin Origin, string Name, string Text, BatchEntry Entry)> Plans, string Seed, int RandomPlansWanted, int RandomPlansWritten, TimeSpan Time)
+{
+    public IEnumerable<BatchEntry> Entries => Plans.Select(p => p.Entry);
+
+    public int RandomPlansKept => Plans.Count(p => p.Origin == PlanOrigin.Random);
+}
+
 /// <summary>
 /// Every plan check accepts — the samples, the valid plans of the test corpus and at least 50 random plans written as
-/// Markdown — generated, merged into one CDK app, built once and synthesized once with the real CDK CLI. A missing CLI
-/// or a batch that does not build or synthesize throws: every round-trip test fails, none is skipped.
+/// Markdown — generated and synthesized as stages of the test run's one CDK app (<see cref="TestRunBatch"/>: one build,
+/// one synth with the real CDK CLI). A missing CLI or a batch that does not build or synthesize throws: every
+/// round-trip test fails, none is skipped.
 /// </summary>
-public sealed class RoundTripFixture : IDisposable
+public sealed class RoundTripFixture
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "archplan-roundtrip-" + Guid.NewGuid().ToString("N")[..8]);
-
     public RoundTripFixture()
     {
+        var run = TestRunBatch.Get();
+        Batch = run.Batch;
+        Selection = run.RoundTrip;
+        Plans = [.. Selection.Plans.Select(p => new RoundTripPlan(p.Origin, p.Name, p.Text, Batch.Member(p.Entry.Id)))];
+    }
+
+    public RoundTripSelection Selection { get; }
+
+    /// <summary>The seed the random plans were written from (set ARCHPLAN_ROUNDTRIP_SEED to it to write the same plans).</summary>
+    public string Seed => Selection.Seed;
+
+    public int RandomPlansWanted => Selection.RandomPlansWanted;
+
+    /// <summary>How many random plans were written to find <see cref="RandomPlansKept"/> that check accepts and that have compute.</summary>
+    public int RandomPlansWritten => Selection.RandomPlansWritten;
+
+    public int RandomPlansKept => Selection.RandomPlansKept;
+
+    public BatchCdkApp Batch { get; }
+
+    public IReadOnlyList<RoundTripPlan> Plans { get; }
+
+    public IEnumerable<RoundTripPlan> From(PlanOrigin origin) => Plans.Where(p => p.Origin == origin);
+
+    /// <summary>Copies every candidate plan into <paramref name="folder"/> and keeps those check accepts that have compute.</summary>
+    internal static RoundTripSelection Select(string folder)
+    {
         var watch = Stopwatch.StartNew();
-        var plansFolder = Path.Combine(_root, "plans");
-        Directory.CreateDirectory(plansFolder);
+        Directory.CreateDirectory(folder);
         var candidates = new List<(PlanOrigin Origin, string Name, string Text)>();
         candidates.AddRange(RepoPaths.AllSamples().Select(p => (PlanOrigin.Sample, Path.GetFileName(p), File.ReadAllText(p))));
         candidates.AddRange(Directory.EnumerateFiles(Path.Combine(RepoPaths.TestFiles, "plans"), "*.md")
@@ -50,57 +84,34 @@ public sealed class RoundTripFixture : IDisposable
             .Order(StringComparer.Ordinal)
             .Select(p => (PlanOrigin.Corpus, Path.GetFileName(p), File.ReadAllText(p))));
 
-        var accepted = new List<(PlanOrigin Origin, string Name, string Text, string Id, Plan Plan, string Path)>();
+        var accepted = new List<(PlanOrigin Origin, string Name, string Text, BatchEntry Entry)>();
         foreach (var (origin, name, text) in candidates)
         {
-            var id = $"P{accepted.Count:D3}";
-            if (Accept(origin, name, text, id, plansFolder) is { } plan)
+            if (Accept(origin, name, text, $"P{accepted.Count:D3}", folder) is { } entry)
             {
-                accepted.Add((origin, name, text, id, plan.Plan, plan.Path));
+                accepted.Add((origin, name, text, entry));
             }
         }
-        Seed = RandomPlanSeed.FromEnvironment();
-        RandomPlansWanted = RandomPlanSeed.PlanCount();
-        foreach (var (name, text) in RandomPlanSeed.Plans(Seed, RandomPlansWanted * 20))
+        var seed = RandomPlanSeed.FromEnvironment();
+        var wanted = RandomPlanSeed.PlanCount();
+        var written = 0;
+        foreach (var (name, text) in RandomPlanSeed.Plans(seed, wanted * 20))
         {
-            if (RandomPlansKept == RandomPlansWanted)
+            if (accepted.Count(a => a.Origin == PlanOrigin.Random) == wanted)
             {
                 break;
             }
-            RandomPlansWritten++;
-            var id = $"P{accepted.Count:D3}";
-            if (Accept(PlanOrigin.Random, name, text, id, plansFolder) is { } plan)
+            written++;
+            if (Accept(PlanOrigin.Random, name, text, $"P{accepted.Count:D3}", folder) is { } entry)
             {
-                accepted.Add((PlanOrigin.Random, name, text, id, plan.Plan, plan.Path));
-                RandomPlansKept++;
+                accepted.Add((PlanOrigin.Random, name, text, entry));
             }
         }
-        SelectTime = watch.Elapsed;
-
-        Batch = BatchCdkApp.Create(Path.Combine(_root, "app"), accepted.Select(a => (a.Id, a.Plan, a.Path)));
-        Plans = [.. accepted.Select((a, i) => new RoundTripPlan(a.Origin, a.Name, a.Text, Batch.Members[i]))];
+        return new RoundTripSelection(accepted, seed, wanted, written, watch.Elapsed);
     }
 
-    /// <summary>The seed the random plans were written from (set ARCHPLAN_ROUNDTRIP_SEED to it to write the same plans).</summary>
-    public string Seed { get; }
-
-    public int RandomPlansWanted { get; }
-
-    /// <summary>How many random plans were written to find <see cref="RandomPlansKept"/> that check accepts and that have compute.</summary>
-    public int RandomPlansWritten { get; }
-
-    public int RandomPlansKept { get; }
-
-    public BatchCdkApp Batch { get; }
-
-    public IReadOnlyList<RoundTripPlan> Plans { get; }
-
-    public TimeSpan SelectTime { get; }
-
-    public IEnumerable<RoundTripPlan> From(PlanOrigin origin) => Plans.Where(p => p.Origin == origin);
-
-    /// <summary>The plan's copy in the batch folder when check accepts it (no errors) and it has compute; null otherwise.</summary>
-    private static (Plan Plan, string Path)? Accept(PlanOrigin origin, string name, string text, string id, string folder)
+    /// <summary>The plan's copy in the folder when check accepts it (no errors) and it has compute; null otherwise.</summary>
+    private static BatchEntry? Accept(PlanOrigin origin, string name, string text, string id, string folder)
     {
         var path = Path.Combine(folder, $"{id}-{Path.GetFileNameWithoutExtension(name)}.md");
         File.WriteAllText(path, text);
@@ -115,22 +126,7 @@ public sealed class RoundTripFixture : IDisposable
             File.Delete(path);
             return null;
         }
-        return (loaded.Value!, path);
-    }
-
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("ARCHPLAN_KEEP_TEST_APPS") != "1")
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a leftover temp folder is harmless.
-            }
-        }
+        return new BatchEntry(id, loaded.Value!, path);
     }
 }
 

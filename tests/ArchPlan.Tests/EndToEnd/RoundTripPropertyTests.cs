@@ -29,7 +29,7 @@ public sealed class RoundTripPropertyTests(RoundTripFixture batch, ITestOutputHe
         Assert.NotEmpty(batch.From(PlanOrigin.Corpus));
         Assert.Equal(batch.RandomPlansWanted, batch.From(PlanOrigin.Random).Count());
         Assert.True(batch.RandomPlansWanted >= 50);
-        Assert.Equal(batch.Plans.Count, Directory.EnumerateFiles(batch.Batch.OutDir, "*.template.json", SearchOption.AllDirectories).Count());
+        Assert.All(batch.Plans, p => Assert.Single(Directory.EnumerateFiles(batch.Batch.AssemblyOf(p.Member.Id), "*.template.json")));
     }
 
     [Theory]

@@ -861,7 +861,7 @@ internal static partial class RandomPlans
             var codeValues = dice.Chance(85);
             var yes = dice.Pick(["Yes", "Yes", "yes", "✓"]);
             var no = dice.Pick(["No", "No", "no", "optional"]);
-            var rows = _rows.Select(r =>
+            List<string> Cells(Row r, List<string> columns, Func<int, string> value)
             {
                 var cells = new List<string>();
                 var valueIndex = 0;
@@ -871,11 +871,64 @@ internal static partial class RandomPlans
                         : column == description ? r.Description
                         : column == required ? (r.Required ? yes : no)
                         : column == usedBy ? string.Join(", ", r.UsedBy.Select(Code))
-                        : ValueCell(r.Values[valueIndex++], codeValues));
+                        : ValueCell(value(valueIndex++), codeValues));
                 }
                 return cells;
-            }).ToList();
-            text.Append("### Environment Variables\n\n").Append(Table(columns, rows)).Append('\n');
+            }
+
+            text.Append("### Environment Variables\n\n");
+            switch (_environments.Length == 0 ? 0 : dice.Next(3))
+            {
+                case 0:
+                    // One value column, or one column per environment.
+                    text.Append(Table(columns, [.. _rows.Select(r => Cells(r, columns, i => r.Values[i]))])).Append('\n');
+                    break;
+                case 1:
+                {
+                    // An Environment column: one row per environment where the values differ, one row for all where they agree.
+                    var envColumns = new List<string> { name, "Environment", value, description };
+                    if (dice.Chance(50))
+                    {
+                        envColumns.Add(required);
+                    }
+                    if (hasUsedBy)
+                    {
+                        envColumns.Add(usedBy);
+                    }
+                    var rows = new List<List<string>>();
+                    foreach (var r in _rows)
+                    {
+                        if (r.Values.Distinct().Count() == 1)
+                        {
+                            var cells = Cells(r, envColumns, _ => r.Values[0]);
+                            cells[1] = "";
+                            rows.Add(cells);
+                            continue;
+                        }
+                        for (var e = 0; e < _environments.Length; e++)
+                        {
+                            var cells = Cells(r, envColumns, _ => r.Values[e]);
+                            cells[1] = _environments[e];
+                            rows.Add(cells);
+                        }
+                    }
+                    text.Append(Table(envColumns, rows)).Append('\n');
+                    break;
+                }
+                default:
+                {
+                    // One table per environment, under its own heading.
+                    var tableColumns = columns.Where(c => !_environments.Contains(c)).ToList();
+                    tableColumns.Insert(2, value);
+                    for (var e = 0; e < _environments.Length; e++)
+                    {
+                        var heading = _environments[e] switch { "dev" => dice.Pick(["Development", "dev"]), "staging" => "Staging", _ => dice.Pick(["Production", "prod"]) };
+                        text.Append("#### ").Append(heading).Append("\n\n")
+                            .Append(Table(tableColumns, [.. _rows.Select(r => Cells(r, tableColumns, _ => r.Values[e]))])).Append('\n');
+                    }
+                    break;
+                }
+            }
         }
 
         private static string ValueCell(string value, bool code) =>
@@ -894,7 +947,9 @@ internal static partial class RandomPlans
             {
                 columns.Add("Format");
             }
-            var rows = _secrets.Select(s => hasFormat ? new List<string> { Ref(s.Name), s.Description, s.Format } : [Ref(s.Name), s.Description]).ToList();
+            var code = dice.Chance(80);
+            string SecretCell(string secret) => code ? Code(secret) : secret;
+            var rows = _secrets.Select(s => hasFormat ? new List<string> { SecretCell(s.Name), s.Description, s.Format } : [SecretCell(s.Name), s.Description]).ToList();
             text.Append("### ").Append(heading).Append("\n\n").Append(Table(columns, rows)).Append('\n');
         }
 
