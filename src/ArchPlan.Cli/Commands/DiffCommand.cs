@@ -19,7 +19,21 @@ internal static class DiffCommand
             Description = "A CloudFormation template (JSON or YAML), a cdk.out folder, or a C# CDK app folder (read as source).",
             Required = true,
         };
-        var stack = new Option<string?>("--stack") { Description = "With a cdk.out folder: the stack to compare (artifact id or stack name); default all." };
+        var stack = new Option<string?>("--stack") { Description = "With a cdk.out folder (or a folder of templates): the stack to compare (artifact id or stack name); default all." };
+        var read = new Option<InfraReadMode>("--read")
+        {
+            Description = "What to read from a folder: cdk-out (the synthesized cloud assembly, its own or the app's cdk.out/), "
+                + "source (the C# CDK app's .cs files) or template (its *.template.json/yaml files). "
+                + "Default: cdk.out when there is one (the output names the source it did not read), else source, else templates.",
+            DefaultValueFactory = _ => InfraReadMode.Auto,
+            CustomParser = result => ParseReadMode(result.Tokens.Count == 0 ? "auto" : result.Tokens[0].Value, result),
+        };
+        var environment = new Option<string?>("--environment")
+        {
+            Description = "The environment (dev, staging, prod, ...) the infrastructure is for, so per-environment values are compared "
+                + "with its values. Default: what the stack names or tags say (OrdersStack-prod, env=prod); a cdk.out with stacks "
+                + "for several environments is compared per environment.",
+        };
         var format = new Option<DiffFormat>("--format")
         {
             Description = "Output format: text, json, markdown (pull-request comment) or github (workflow annotations).",
@@ -29,7 +43,7 @@ internal static class DiffCommand
         var product = CommonOptions.Product();
         var command = new Command("diff", "Compare a plan with its infrastructure. Exit 0 when they agree, 1 when they drift, 2 for unreadable input.")
         {
-            plan, against, stack, format, product,
+            plan, against, stack, read, environment, format, product,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +55,7 @@ internal static class DiffCommand
                 return CliApp.UsageError;
             }
 
-            var infra = InfrastructureReader.Read(parse.GetValue(against)!, parse.GetValue(stack));
+            var infra = InfrastructureReader.Read(parse.GetValue(against)!, parse.GetValue(stack), parse.GetValue(read));
             foreach (var d in infra.Diagnostics)
             {
                 console.Error.WriteLine(DiagnosticWriter.FormatText(d));
@@ -51,7 +65,11 @@ internal static class DiffCommand
                 return CliApp.UsageError;
             }
 
-            var report = PlanDiffer.Diff(loaded.Value, infra.Value, infra.Diagnostics);
+            var report = PlanDiffer.Diff(loaded.Value, infra.Value, infra.Diagnostics, new DiffOptions { Environment = parse.GetValue(environment) });
+            foreach (var d in report.Diagnostics.Skip(infra.Diagnostics.Length))
+            {
+                console.Error.WriteLine(DiagnosticWriter.FormatText(d));
+            }
             DiffRenderer.Render(report, parse.GetValue(format), console.Out);
             return report.HasDrift ? CliApp.Failure : CliApp.Success;
         });
@@ -64,6 +82,24 @@ internal static class DiffCommand
         foreach (var d in diagnostics.Where(d => d.IsError))
         {
             console.Error.WriteLine(DiagnosticWriter.FormatText(d));
+        }
+    }
+
+    private static InfraReadMode ParseReadMode(string value, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "auto":
+                return InfraReadMode.Auto;
+            case "cdk-out" or "cdkout" or "cdk.out" or "assembly":
+                return InfraReadMode.CdkOut;
+            case "source" or "src":
+                return InfraReadMode.Source;
+            case "template" or "templates":
+                return InfraReadMode.Template;
+            default:
+                result.AddError($"'{value}' is not something diff can read; use cdk-out, source or template.");
+                return InfraReadMode.Auto;
         }
     }
 

@@ -28,6 +28,16 @@ public static partial class DiagnosticCatalog
         "'{0}' is required but {1} sets it to an empty value",
         "Give '{0}' a value, or mark it optional in the plan.");
 
+    public static readonly DiagnosticDescriptor DiffValueDiffers = Error(
+        "AP4055", "Value differs from the plan",
+        "'{0}' is {1} on {2}, but the plan's {3} is {4}",
+        "Set '{0}' to the plan's value in the infrastructure, or correct the plan if the infrastructure is right.");
+
+    public static readonly DiagnosticDescriptor DiffValueDiffersFromExample = Warning(
+        "AP4056", "Value differs from the plan's example",
+        "'{0}' is {1} on {2}, but the plan's example{3} is {4}",
+        "An example is not enforced: if it is the value to deploy, set it in the infrastructure, or name the column Default or Value in the plan.");
+
     public static readonly DiagnosticDescriptor DiffSecretNotReferenced = Error(
         "AP4060", "Planned secret not referenced",
         "Secret '{0}' is in the plan but the infrastructure never references it",
@@ -50,6 +60,16 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DiffResourceNotPlanned = Warning(
         "AP4071", "Resource not in the plan",
-        "{0} {1} is in the infrastructure but not in the plan",
+        "{0} '{1}' ({2}) is in the infrastructure but not in the plan",
         "Add the resource to the plan's AWS Resources list, or remove it from the infrastructure.");
+
+    public static readonly DiagnosticDescriptor DiffValuesNotCompared = Info(
+        "AP4080", "Per-environment values not compared",
+        "The plan's per-environment values of {0} were not compared: {1}",
+        "Name each stack after its environment (OrdersStack-prod, orders-dev) or tag it 'env', choose a stack with --stack, or say which environment the infrastructure is for with --environment.");
+
+    public static readonly DiagnosticDescriptor DiffResourcesNotCompared = Info(
+        "AP4081", "Resources not compared",
+        "The plan lists no AWS resources, so the infrastructure's resources were not compared with it",
+        "List the resources under '### AWS Resources' (one bullet per resource) to have missing and unplanned ones reported.");
 }

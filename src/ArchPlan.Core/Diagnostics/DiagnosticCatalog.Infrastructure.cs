@@ -15,7 +15,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InfraNotATemplate = Error(
         "AP4003", "Not a CloudFormation template",
-        "'{0}' has no Resources section, so it is not a CloudFormation template",
+        "'{0}' has none of a CloudFormation template's sections (Resources, Parameters, Outputs, ...), so it is not a template",
         "Give a template synthesized by CDK (cdk synth) or exported from a deployed stack.");
 
     public static readonly DiagnosticDescriptor InfraManifestUnreadable = Error(
@@ -62,4 +62,19 @@ public static partial class DiagnosticCatalog
         "AP4012", "--stack ignored",
         "--stack '{0}' is ignored: '{1}' holds a single template",
         "Use --stack only with a cdk.out folder.");
+
+    public static readonly DiagnosticDescriptor InfraReadChoice = Info(
+        "AP4013", "cdk.out read instead of source",
+        "Read the synthesized cloud assembly '{0}'; '{1}' also holds C# CDK source, which was not read",
+        "Pass --read source to compare the source instead; run 'cdk synth' first if the assembly may be older than the source.");
+
+    public static readonly DiagnosticDescriptor InfraReadModeNotFound = Error(
+        "AP4014", "Nothing to read as asked",
+        "--read {0}: '{1}' has {2}",
+        "Give a folder that holds it, or choose another --read: cdk-out, source or template.");
+
+    public static readonly DiagnosticDescriptor InfraReadModeIgnored = Warning(
+        "AP4015", "--read ignored",
+        "--read {0} is ignored: '{1}' is a template file, read as a template",
+        "Use --read cdk-out or --read source with a folder.");
 }

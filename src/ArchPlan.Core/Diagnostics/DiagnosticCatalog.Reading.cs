@@ -94,6 +94,18 @@ public static partial class DiagnosticCatalog
         "AP1205", "Table not recognised", "these '|' lines are not a table: the line of dashes under the header is missing or malformed",
         "Add a separator line under the header, e.g. '| --- | --- |', with one cell per column.");
 
+    public static readonly DiagnosticDescriptor MisspeltColumn = Warning(
+        "AP1206", "Column header misspelt", "column '{0}' is not one ArchPlan knows; did you mean '{1}'? It is read as '{1}'",
+        "Rename the header to '{1}'.");
+
+    public static readonly DiagnosticDescriptor AmbiguousValue = Error(
+        "AP1207", "Value cell mixes a value with words", "the '{0}' cell of {1} mixes a value with words that do not say which environment it is for; no value is read",
+        "Give one value, or one per environment: `debug` (dev), `info` (prod). Put remarks in the description.");
+
+    public static readonly DiagnosticDescriptor ConfigurationTableNotRead = Warning(
+        "AP1208", "Table looks like configuration but is not read", "this table looks like configuration ({0}) but is not read: {1}",
+        "Name the column of variable names 'Variable' (or 'Env Var'), or of secret names 'Secret Name'; spell the other headers as in the template.");
+
     // AP13xx: resources.
     public static readonly DiagnosticDescriptor UnknownResource = Warning(
         "AP1301", "Unknown resource", "'{0}' is not a resource ArchPlan recognises; it is not generated or compared",

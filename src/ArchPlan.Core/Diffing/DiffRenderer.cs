@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchPlan.Diagnostics;
+using ArchPlan.Infrastructure;
 
 namespace ArchPlan.Diffing;
 
@@ -84,14 +85,16 @@ public static class DiffRenderer
         if (!report.HasDrift)
         {
             writer.WriteLine($"No drift: {report.PlanPath} agrees with {report.InfraPath}.");
+            writer.WriteLine(ReadLine(report));
             return;
         }
 
         writer.WriteLine($"Drift between {report.PlanPath} and {report.InfraPath}: {Summary(report)}");
+        writer.WriteLine(ReadLine(report));
         string[] headers = ["SEVERITY", "ID", "PLAN", "INFRASTRUCTURE", "FINDING"];
         foreach (var section in report.Findings.GroupBy(f => f.Section))
         {
-            var rows = section.Select(f => new[] { Severity(f.Severity), f.Id, PlanPlace(f.PlanLocation), f.InfraLocation?.Display ?? "-", OneLine(f.Message) }).ToList();
+            var rows = section.Select(f => new[] { Severity(f.Severity), f.Id, PlanPlace(f.PlanLocation), f.InfraLocation?.Display ?? "-", OneLine(Message(f)) }).ToList();
             var widths = Enumerable.Range(0, headers.Length - 1)
                 .Select(i => Math.Max(headers[i].Length, rows.Max(r => r[i].Length)))
                 .ToArray();
@@ -117,6 +120,53 @@ public static class DiffRenderer
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
+    /// <summary>The message, after the environments it holds for when the comparison was per environment.</summary>
+    private static string Message(DiffFinding finding) =>
+        finding.Environment is null ? finding.Message : $"[{finding.Environment}] {finding.Message}";
+
+    /// <summary>What was read and how its stacks were compared, in one line: every format says it.</summary>
+    public static string ReadLine(DiffReport report)
+    {
+        var builder = new StringBuilder("Read ");
+        switch (report.SourceKind)
+        {
+            case InfraSourceKind.CloudAssembly:
+                builder.Append(CultureInfo.InvariantCulture, $"the synthesized cloud assembly (cdk.out) {report.ReadPath}");
+                break;
+            case InfraSourceKind.CdkSource:
+                builder.Append(CultureInfo.InvariantCulture, $"the C# CDK source in {report.ReadPath} ({report.SourceFiles} .cs file{(report.SourceFiles == 1 ? "" : "s")}");
+                if (report.SourceEnvironment is { } selected)
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $", cdk.json values of environment '{selected}'");
+                }
+                builder.Append(')');
+                break;
+            default:
+                builder.Append(report.Stacks.Count > 1
+                    ? $"{report.Stacks.Count} CloudFormation templates in {report.ReadPath}"
+                    : $"the CloudFormation template {report.ReadPath}");
+                break;
+        }
+        if (report.SourceKind != InfraSourceKind.CdkSource && (report.Stacks.Count > 1 || report.SourceKind == InfraSourceKind.CloudAssembly))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"; stack{(report.Stacks.Count == 1 ? "" : "s")} {string.Join(", ", report.Stacks)}");
+        }
+        if (report.Comparisons.Count > 1)
+        {
+            builder.Append("; compared per environment: ")
+                .AppendJoin("; ", report.Comparisons.Select(c => $"{c.Environment} ({string.Join(", ", c.Stacks)})"));
+        }
+        else if (report.Comparisons.Count == 1 && report.Comparisons[0].Environment is { } environment && report.SourceKind != InfraSourceKind.CdkSource)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"; compared as environment '{environment}'");
+        }
+        else if (report.Stacks.Count > 1 && report.SourceKind != InfraSourceKind.CdkSource)
+        {
+            builder.Append("; compared as one app (a resource or variable on any stack counts)");
+        }
+        return builder.Append('.').ToString();
+    }
+
     // ---- markdown -----------------------------------------------------------------------------------------
 
     private static void WriteMarkdown(DiffReport report, TextWriter writer)
@@ -126,12 +176,16 @@ public static class DiffRenderer
             writer.WriteLine("## ArchPlan diff: no drift");
             writer.WriteLine();
             writer.WriteLine($"{Code(report.PlanPath)} agrees with {Code(report.InfraPath)}.");
+            writer.WriteLine();
+            writer.WriteLine(Cell(ReadLine(report)));
             return;
         }
 
         writer.WriteLine($"## ArchPlan diff: {Summary(report)}");
         writer.WriteLine();
         writer.WriteLine($"{Code(report.PlanPath)} compared with {Code(report.InfraPath)}.");
+        writer.WriteLine();
+        writer.WriteLine(Cell(ReadLine(report)));
         foreach (var section in report.Findings.GroupBy(f => f.Section))
         {
             writer.WriteLine();
@@ -147,7 +201,7 @@ public static class DiffRenderer
                     Diagnostics.Severity.Warning => "🟡 warning",
                     _ => "🔵 info",
                 };
-                writer.WriteLine($"| {icon} | {f.Id} | {Cell(f.Message)} | {Cell(PlanPlace(f.PlanLocation))} | {(f.InfraLocation is null ? "–" : Code(f.InfraLocation.Display))} |");
+                writer.WriteLine($"| {icon} | {f.Id} | {Cell(Message(f))} | {Cell(PlanPlace(f.PlanLocation))} | {(f.InfraLocation is null ? "–" : Code(f.InfraLocation.Display))} |");
             }
         }
     }
@@ -180,12 +234,13 @@ public static class DiffRenderer
                 properties.Append(CultureInfo.InvariantCulture, $",line={f.PlanLocation.Line}");
             }
             properties.Append(CultureInfo.InvariantCulture, $",title={Property($"{f.Id} {f.Descriptor.Title}")}");
-            var message = f.InfraLocation is null ? f.Message : $"{f.Message} (infrastructure: {f.InfraLocation.Display})";
+            var message = f.InfraLocation is null ? Message(f) : $"{Message(f)} (infrastructure: {f.InfraLocation.Display})";
             writer.WriteLine($"::{command} {properties}::{Data(message)}");
         }
         writer.WriteLine(report.HasDrift
             ? $"Drift between {report.PlanPath} and {report.InfraPath}: {Summary(report)}"
             : $"No drift: {report.PlanPath} agrees with {report.InfraPath}.");
+        writer.WriteLine(ReadLine(report));
     }
 
     // Workflow commands: data escapes % CR LF; property values also escape : and ,.
@@ -206,6 +261,36 @@ public static class DiffRenderer
             json.WriteNumber("schemaVersion", JsonSchemaVersion);
             json.WriteString("plan", report.PlanPath);
             json.WriteString("infrastructure", report.InfraPath);
+            json.WriteStartObject("read");
+            json.WriteString("kind", ReadKind(report.SourceKind));
+            json.WriteString("path", report.ReadPath);
+            json.WriteStartArray("stacks");
+            foreach (var stack in report.Stacks)
+            {
+                json.WriteStringValue(stack);
+            }
+            json.WriteEndArray();
+            if (report.SourceKind == InfraSourceKind.CdkSource)
+            {
+                json.WriteNumber("files", report.SourceFiles);
+                json.WriteString("environment", report.SourceEnvironment);
+            }
+            json.WriteString("description", ReadLine(report));
+            json.WriteEndObject();
+            json.WriteStartArray("comparisons");
+            foreach (var comparison in report.Comparisons)
+            {
+                json.WriteStartObject();
+                json.WriteString("environment", comparison.Environment);
+                json.WriteStartArray("stacks");
+                foreach (var stack in comparison.Stacks)
+                {
+                    json.WriteStringValue(stack);
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteBoolean("drift", report.HasDrift);
             json.WriteStartObject("summary");
             json.WriteNumber("findings", report.Findings.Count);
@@ -237,6 +322,10 @@ public static class DiffRenderer
                 if (f.Group is not null)
                 {
                     json.WriteString("resourceType", f.Group);
+                }
+                if (f.Environment is not null)
+                {
+                    json.WriteString("environment", f.Environment);
                 }
                 json.WriteEndObject();
             }
@@ -279,6 +368,14 @@ public static class DiffRenderer
         }
         json.WriteEndObject();
     }
+
+    /// <summary>The JSON <c>read.kind</c>: the same words as <c>--read</c>.</summary>
+    private static string ReadKind(InfraSourceKind kind) => kind switch
+    {
+        InfraSourceKind.CloudAssembly => "cdk-out",
+        InfraSourceKind.CdkSource => "source",
+        _ => "template",
+    };
 
     private static string KebabCase(string name)
     {

@@ -27,6 +27,9 @@ public enum FindingKind
     SecretWildcardGrant,
     ResourceNotFound,
     ResourceNotPlanned,
+
+    /// <summary>A literal the infrastructure sets differs from the plan's value (an error), or from its example (a warning).</summary>
+    ValueDiffers,
 }
 
 /// <summary>One difference between the plan and the infrastructure.</summary>
@@ -52,15 +55,24 @@ public sealed record DiffFinding(
 
     public Severity Severity => Descriptor.DefaultSeverity;
 
+    /// <summary>
+    /// The environments the finding holds for, when the infrastructure was compared per environment and it does not
+    /// hold for all of them (<c>prod</c>, <c>dev, staging</c>); null otherwise.
+    /// </summary>
+    public string? Environment { get; init; }
+
     public DiffSection Section => Kind switch
     {
         FindingKind.SecretSetAsLiteral => DiffSection.Security,
         FindingKind.VariableNotSet or FindingKind.VariableNotPlanned or FindingKind.VariableOnSomeCompute
-            or FindingKind.RequiredVariableEmpty => DiffSection.EnvironmentVariables,
+            or FindingKind.RequiredVariableEmpty or FindingKind.ValueDiffers => DiffSection.EnvironmentVariables,
         FindingKind.SecretNotReferenced or FindingKind.SecretNotPlanned or FindingKind.SecretWildcardGrant => DiffSection.Secrets,
         _ => DiffSection.Resources,
     };
 }
+
+/// <summary>Stacks compared with the plan together, and the environment they are for (null when not known or not per environment).</summary>
+public sealed record StackComparison(string? Environment, EquatableArray<string> Stacks);
 
 /// <summary>The result of comparing a plan with its infrastructure.</summary>
 /// <param name="PlanPath">The plan file.</param>
@@ -71,4 +83,22 @@ public sealed record DiffReport(string PlanPath, string InfraPath, EquatableArra
 {
     /// <summary>True when the plan and the infrastructure disagree.</summary>
     public bool HasDrift => Findings.Count > 0;
+
+    /// <summary>What was read: a template, a cloud assembly (cdk.out) or C# source.</summary>
+    public InfraSourceKind SourceKind { get; init; }
+
+    /// <summary>The file or folder actually read (the <c>cdk.out</c> inside an app folder, say).</summary>
+    public string ReadPath { get => field ?? InfraPath; init; }
+
+    /// <summary>For C# source: how many .cs files were read.</summary>
+    public int SourceFiles { get; init; }
+
+    /// <summary>For C# source: the environment whose cdk.json values were read.</summary>
+    public string? SourceEnvironment { get; init; }
+
+    /// <summary>Every stack read.</summary>
+    public EquatableArray<string> Stacks { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>How the stacks were compared: one entry per environment, or one for all of them.</summary>
+    public EquatableArray<StackComparison> Comparisons { get; init; } = EquatableArray<StackComparison>.Empty;
 }

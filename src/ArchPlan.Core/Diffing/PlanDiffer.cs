@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Infrastructure;
@@ -7,29 +8,52 @@ using ArchPlan.Model;
 
 namespace ArchPlan.Diffing;
 
-/// <summary>Compares a plan with the infrastructure read from a template, cloud assembly or CDK source.</summary>
-public static class PlanDiffer
+/// <summary>Options of a diff.</summary>
+public sealed record DiffOptions
 {
-    // Variables CDK sets on functions by itself.
-    private static readonly HashSet<string> CdkVariables = new(StringComparer.Ordinal) { "AWS_NODEJS_CONNECTION_REUSE_ENABLED" };
+    /// <summary>The environment the infrastructure is for (dev, staging, prod, ...), when its stack names do not say.</summary>
+    public string? Environment { get; init; }
+}
 
-    private const string SecretArnSuffix = "_SECRET_ARN";
-
-    private static readonly HashSet<ResourceKind> SupportingKinds =
-    [
-        ResourceKind.EcrRepository, ResourceKind.Vpc, ResourceKind.EcsCluster, ResourceKind.LogGroup, ResourceKind.IamRole,
-        ResourceKind.SecretsManagerSecret, ResourceKind.KmsKey, ResourceKind.CloudWatchDashboard,
-    ];
-
+/// <summary>Compares a plan with the infrastructure read from a template, cloud assembly or CDK source.</summary>
+public static partial class PlanDiffer
+{
     /// <summary>Compares <paramref name="plan"/> with <paramref name="infra"/>; the findings come security first.</summary>
-    public static DiffReport Diff(Plan plan, InfraModel infra, ImmutableArray<Diagnostic> diagnostics = default)
+    public static DiffReport Diff(Plan plan, InfraModel infra, ImmutableArray<Diagnostic> diagnostics = default, DiffOptions? options = null)
     {
-        var context = new DiffContext(plan, infra);
-        var findings = new List<DiffFinding>();
-        var resourceMatches = MatchResources(context, findings);
-        DiffVariables(context, resourceMatches, findings);
-        DiffSecrets(context, findings);
+        var groups = StackGroups.Of(plan, infra, options?.Environment);
+        var notes = new DiagnosticBag();
+        var collected = new List<(DiffFinding Finding, string Key, int Group)>();
+        var notCompared = new SortedDictionary<int, EnvVariable>();
+        var resourcesNotCompared = false;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var context = new DiffContext(plan, groups[g], infra);
+            var resourceMatches = MatchResources(context);
+            DiffVariables(context, resourceMatches);
+            DiffValues(context, resourceMatches, notCompared);
+            DiffSecrets(context);
+            collected.AddRange(context.Findings.Select(f => (f.Finding, f.Key, g)));
+            resourcesNotCompared |= context.ResourcesNotCompared;
+        }
+        if (groups.Count > 1)
+        {
+            var context = new DiffContext(plan, new StackGroup(null, infra, new Dictionary<string, string>(), new StackComparison(null, EquatableArray<string>.Empty)), infra);
+            DiffSecretsOfEnvironmentsWithoutStacks(context, groups);
+            collected.AddRange(context.Findings.Select(f => (f.Finding, f.Key, -1)));
+        }
+        if (notCompared.Count > 0)
+        {
+            var first = notCompared.Values.First();
+            notes.Add(DiagnosticCatalog.DiffValuesNotCompared, first.Location, List(notCompared.Values.Select(v => v.Name)),
+                "the infrastructure does not say which environment it is for");
+        }
+        if (resourcesNotCompared)
+        {
+            notes.Add(DiagnosticCatalog.DiffResourcesNotCompared, plan.Sections.AwsResources ?? plan.Sections.Infrastructure ?? SourceLocation.OfFile(plan.FilePath));
+        }
 
+        var findings = Merge(collected, groups);
         var ordered = findings
             .Select((f, i) => (f, i))
             .OrderBy(x => x.f.Section)
@@ -39,360 +63,210 @@ public static class PlanDiffer
             .ThenBy(x => x.f.Subject, StringComparer.Ordinal)
             .ThenBy(x => x.i)
             .Select(x => x.f);
-        return new DiffReport(plan.FilePath, infra.Path, ordered.ToEquatableArray(), diagnostics.IsDefault ? [] : diagnostics);
+        var all = (diagnostics.IsDefault ? [] : diagnostics).AddRange(notes.ToImmutableSorted());
+        return new DiffReport(plan.FilePath, infra.Path, ordered.ToEquatableArray(), all)
+        {
+            SourceKind = infra.SourceKind,
+            ReadPath = infra.ReadPath,
+            SourceFiles = infra.SourceFiles,
+            SourceEnvironment = infra.SelectedEnvironment,
+            Stacks = infra.StackDetails.Count > 0 ? infra.StackDetails.Select(s => s.Label ?? s.Id).ToEquatableArray() : infra.Stacks,
+            Comparisons = groups.Select(g => g.Comparison).ToEquatableArray(),
+        };
     }
-
-    private sealed class DiffContext(Plan plan, InfraModel infra)
-    {
-        public Plan Plan { get; } = plan;
-
-        public InfraModel Infra { get; } = infra;
-
-        public SourceLocation Section(SourceLocation? section) => section ?? SourceLocation.OfFile(Plan.FilePath);
-    }
-
-    private static DiffFinding Finding(FindingKind kind, DiagnosticDescriptor descriptor, string subject, SourceLocation plan, InfraLocation? infra, string? group, params object?[] args) =>
-        new(kind, descriptor, subject,
-            string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args),
-            string.Format(CultureInfo.InvariantCulture, descriptor.HelpFormat, args),
-            plan, infra, group);
-
-    // ---- Resources ----------------------------------------------------------------------------------------
-
-    /// <summary>Pairs plan resources with infrastructure resources; reports the ones on either side without a partner.</summary>
-    /// <remarks>
-    /// Every lookup goes through an index (name form → resources, logical id → resources, resource → the match lists
-    /// holding it), so the cost grows with the plan plus the template rather than with their product.
-    /// </remarks>
-    private static Dictionary<PlannedResource, List<InfraResource>> MatchResources(DiffContext context, List<DiffFinding> findings)
-    {
-        var plan = context.Plan;
-        var matches = new Dictionary<PlannedResource, List<InfraResource>>();
-        var matched = new HashSet<InfraResource>();
-        var candidates = context.Infra.Resources.Where(r => r.Role is InfraRole.Primary or InfraRole.Supporting).ToList();
-
-        // Each name form of each candidate, to the candidates (by position) that have it.
-        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var r = candidates[i];
-            foreach (var name in NameMatcher.InfraNames(r.LogicalId, r.CdkPath, r.PhysicalName, r.Kind, plan.Product))
-            {
-                var list = byName.ListFor(name);
-                list.Add(i);
-            }
-        }
-
-        // The match lists each resource is in: two plan resources may match the same resource.
-        var listsHolding = new Dictionary<InfraResource, List<List<InfraResource>>>();
-        void Note(InfraResource resource, List<InfraResource> list)
-        {
-            var lists = listsHolding.ListFor(resource);
-            lists.Add(list);
-        }
-
-        foreach (var planned in plan.Resources)
-        {
-            var positions = new SortedSet<int>();
-            foreach (var name in NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product))
-            {
-                if (byName.TryGetValue(name, out var list))
-                {
-                    positions.UnionWith(list);
-                }
-            }
-            var found = positions
-                .Select(i => candidates[i])
-                .Where(r => planned.Kind == ResourceKind.Unknown || NameMatcher.SameKind(planned.Kind, r))
-                .ToList();
-            matches[planned] = found;
-            matched.UnionWith(found);
-            found.ForEach(r => Note(r, found));
-
-            // Supporting kinds are often imported (an existing VPC or ECR repository) or made implicitly: absent is not drift.
-            if (found.Count == 0 && planned.Kind != ResourceKind.Unknown && !SupportingKinds.Contains(planned.Kind))
-            {
-                findings.Add(Finding(FindingKind.ResourceNotFound, DiagnosticCatalog.DiffResourceNotFound, planned.Name,
-                    planned.Location, null, KindName(planned.Kind), KindName(planned.Kind), planned.Name));
-            }
-        }
-
-        var byId = candidates
-            .GroupBy(r => (r.LogicalId, r.Stack))
-            .ToDictionary(g => g.Key, g => g.ToList());
-        List<InfraResource> Owners(InfraResource resource) => byId.GetValueOrDefault((resource.PartOf!, resource.Stack)) ?? [];
-
-        // A service's task definition belongs to the service, and the other way round.
-        foreach (var resource in candidates.Where(r => r.PartOf is not null))
-        {
-            var owner = Owners(resource).FirstOrDefault();
-            if (owner is not null && (matched.Contains(owner) || matched.Contains(resource)))
-            {
-                matched.Add(owner);
-                matched.Add(resource);
-                var lists = listsHolding.GetValueOrDefault(owner, []).Concat(listsHolding.GetValueOrDefault(resource, []))
-                    .Distinct(ReferenceEqualityComparer.Instance).Cast<List<InfraResource>>().ToList();
-                foreach (var list in lists)
-                {
-                    if (!list.Contains(owner))
-                    {
-                        list.Add(owner);
-                        Note(owner, list);
-                    }
-                    if (!list.Contains(resource))
-                    {
-                        list.Add(resource);
-                        Note(resource, list);
-                    }
-                }
-            }
-        }
-
-        var location = context.Section(plan.Sections.AwsResources ?? plan.Sections.Infrastructure);
-        foreach (var resource in candidates.Where(r => r.Role == InfraRole.Primary && !matched.Contains(r)))
-        {
-            // An unplanned service already reports its task definition.
-            if (resource.PartOf is not null && Owners(resource).Exists(o => !matched.Contains(o)))
-            {
-                continue;
-            }
-            var kind = resource.Kind == ResourceKind.Unknown ? resource.Type : KindName(resource.Kind);
-            var subject = resource.Stack is null ? resource.LogicalId : $"{resource.Stack}/{resource.LogicalId}";
-            findings.Add(Finding(FindingKind.ResourceNotPlanned, DiagnosticCatalog.DiffResourceNotPlanned, subject,
-                location, resource.Location, resource.Type, kind, subject));
-        }
-        return matches;
-    }
-
-    internal static string KindName(ResourceKind kind) => kind switch
-    {
-        ResourceKind.LambdaFunction => "Lambda function",
-        ResourceKind.FargateService => "Fargate service",
-        ResourceKind.FargateTask => "Fargate task",
-        ResourceKind.S3Bucket => "S3 bucket",
-        ResourceKind.DynamoDbTable => "DynamoDB table",
-        ResourceKind.SqsQueue => "SQS queue",
-        ResourceKind.SnsTopic => "SNS topic",
-        ResourceKind.EventBridgeRule => "EventBridge rule",
-        ResourceKind.RestApi => "REST API",
-        ResourceKind.HttpApi => "HTTP API",
-        ResourceKind.CloudWatchAlarm => "CloudWatch alarm",
-        ResourceKind.RdsInstance => "RDS instance",
-        ResourceKind.AuroraCluster => "Aurora cluster",
-        ResourceKind.StateMachine => "state machine",
-        ResourceKind.EcrRepository => "ECR repository",
-        ResourceKind.Vpc => "VPC",
-        ResourceKind.EcsCluster => "ECS cluster",
-        ResourceKind.LogGroup => "log group",
-        ResourceKind.IamRole => "IAM role",
-        ResourceKind.SecretsManagerSecret => "secret",
-        ResourceKind.KmsKey => "KMS key",
-        ResourceKind.CloudWatchDashboard => "CloudWatch dashboard",
-        _ => "resource",
-    };
-
-    // ---- Environment variables ----------------------------------------------------------------------------
-
-    private static void DiffVariables(DiffContext context, Dictionary<PlannedResource, List<InfraResource>> resourceMatches, List<DiffFinding> findings)
-    {
-        var plan = context.Plan;
-        var compute = context.Infra.Compute.Where(c => !c.IsHelper).ToList();
-
-        // Per-environment tables list a variable once per environment: compare each name once, at its first row.
-        var planned = plan.Variables
-            .GroupBy(v => v.Name, StringComparer.Ordinal)
-            .Select(g => (First: g.First(), All: g.ToList()))
-            .ToList();
-        var plannedNames = planned.Select(p => p.First.Name).ToHashSet(StringComparer.Ordinal);
-
-        // The compute resources (by position) that set each name, so a planned variable looks only at those: asking
-        // every compute resource about every variable made diff grow with their product.
-        var settingName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < compute.Count; i++)
-        {
-            foreach (var v in compute[i].Environment.Concat(compute[i].Secrets))
-            {
-                var list = settingName.ListFor(v.Name);
-                if (list.Count == 0 || list[^1] != i)
-                {
-                    list.Add(i);
-                }
-            }
-        }
-
-        foreach (var (variable, rows) in planned)
-        {
-            var fromSecret = rows.Any(r => IsFromSecret(r));
-            var hits = new List<(ComputeResource Compute, InfraVariable Variable)>();
-            var setting = new SortedSet<int>(settingName.GetValueOrDefault(variable.Name) ?? []);
-            setting.UnionWith(settingName.GetValueOrDefault(variable.Name + SecretArnSuffix) ?? []);
-            foreach (var i in setting)
-            {
-                var hit = Lookup(compute[i], variable.Name);
-                if (hit is not null)
-                {
-                    hits.Add((compute[i], hit));
-                }
-            }
-            // Lookup depends only on a compute resource's content, so a set by reference tells hits apart exactly.
-            var withHit = hits.Select(h => h.Compute).ToHashSet(ReferenceEqualityComparer.Instance);
-
-            if (hits.Count == 0)
-            {
-                findings.Add(Finding(FindingKind.VariableNotSet, DiagnosticCatalog.DiffVariableNotSet, variable.Name,
-                    variable.Location, null, null, variable.Name));
-                continue;
-            }
-
-            foreach (var (c, hit) in hits)
-            {
-                // A container can carry the name twice (a secret and a plain variable): the literal one is the leak.
-                var literal = c.Environment.FirstOrDefault(e => e.Name == variable.Name && e.Value.Kind == InfraValueKind.Literal);
-                if (fromSecret && literal is not null)
-                {
-                    var secret = rows.Select(r => SecretOf(r)).FirstOrDefault(s => s is not null) ?? "?";
-                    findings.Add(Finding(FindingKind.SecretSetAsLiteral, DiagnosticCatalog.DiffSecretSetAsLiteral, variable.Name,
-                        variable.ValueLocation.File is null ? variable.Location : variable.ValueLocation, literal.Location, null,
-                        literal.Name, secret, c.DisplayName));
-                }
-                if (rows.Any(r => r.Required == Requirement.Required) && hit.Value.Kind == InfraValueKind.Literal && string.IsNullOrWhiteSpace(hit.Value.Text))
-                {
-                    findings.Add(Finding(FindingKind.RequiredVariableEmpty, DiagnosticCatalog.DiffRequiredVariableEmpty, variable.Name,
-                        variable.Location, hit.Location, null, variable.Name, c.DisplayName));
-                }
-            }
-
-            var expected = variable.Scope.Count == 0
-                ? compute
-                : compute.Where(c => InScope(c, variable.Scope, plan, resourceMatches)).ToList();
-            var missing = expected.Where(c => !withHit.Contains(c)).ToList();
-            if (missing.Count > 0)
-            {
-                findings.Add(Finding(FindingKind.VariableOnSomeCompute, DiagnosticCatalog.DiffVariableOnSomeCompute, variable.Name,
-                    variable.Location, missing[0].Location, null,
-                    variable.Name, List(hits.Select(h => h.Compute.DisplayName)), List(missing.Select(m => m.DisplayName))));
-            }
-        }
-
-        // Variables the infrastructure sets that the plan does not name, once per name.
-        var unplanned = new Dictionary<string, List<(ComputeResource Compute, InfraVariable Variable)>>(StringComparer.Ordinal);
-        foreach (var c in compute)
-        {
-            foreach (var v in c.Environment.Concat(c.Secrets))
-            {
-                if (IsPlanned(v.Name, plannedNames) || CdkVariables.Contains(v.Name))
-                {
-                    continue;
-                }
-                var list = unplanned.ListFor(v.Name);
-                list.Add((c, v));
-            }
-        }
-        var section = context.Section(plan.Sections.EnvironmentVariables ?? plan.Sections.Configuration);
-        foreach (var (name, list) in unplanned)
-        {
-            findings.Add(Finding(FindingKind.VariableNotPlanned, DiagnosticCatalog.DiffVariableNotPlanned, name,
-                section, list[0].Variable.Location, null, name, List(list.Select(l => l.Compute.DisplayName))));
-        }
-    }
-
-    private static bool IsFromSecret(EnvVariable variable) =>
-        variable.Value.Kind == ValueKind.FromSecret || variable.PerEnvironment.Any(e => e.Value.Kind == ValueKind.FromSecret);
-
-    private static string? SecretOf(EnvVariable variable) =>
-        new[] { variable.Value }.Concat(variable.PerEnvironment.Select(e => e.Value))
-            .Where(v => v.Kind == ValueKind.FromSecret)
-            .Select(v => v.Secret is null ? null : v.SecretField is null ? v.Secret : $"{v.Secret}:{v.SecretField}")
-            .FirstOrDefault(s => s is not null);
 
     /// <summary>
-    /// Where a compute resource gets a planned variable: the variable itself, a container secret of that name, or
-    /// (the generator's form for Lambda) <c>NAME_SECRET_ARN</c> holding the secret's ARN.
+    /// One finding per difference: what several comparisons found alike (a variable missing in dev and in prod, an
+    /// unplanned bucket in every environment's stack) is reported once, naming the environments when not all.
     /// </summary>
-    private static InfraVariable? Lookup(ComputeResource compute, string name) =>
-        compute.Secrets.FirstOrDefault(s => s.Name == name)
-        ?? compute.Environment.FirstOrDefault(e => e.Name == name)
-        ?? compute.Environment.FirstOrDefault(e => e.Name == name + SecretArnSuffix);
-
-    private static bool IsPlanned(string name, HashSet<string> plannedNames) =>
-        plannedNames.Contains(name)
-        || (name.EndsWith(SecretArnSuffix, StringComparison.Ordinal) && plannedNames.Contains(name[..^SecretArnSuffix.Length]));
-
-    /// <summary>True when a scope word names this compute: through the plan resource it matched, or by its own names.</summary>
-    private static bool InScope(ComputeResource compute, EquatableArray<string> scope, Plan plan, Dictionary<PlannedResource, List<InfraResource>> resourceMatches)
+    private static List<DiffFinding> Merge(List<(DiffFinding Finding, string Key, int Group)> collected, List<StackGroup> groups)
     {
-        var computeNames = NameMatcher.InfraNames(compute.LogicalId, compute.CdkPath, null, compute.Kind, plan.Product);
-        if (compute.ContainerName is not null)
+        if (groups.Count == 1)
         {
-            computeNames.UnionWith(NameMatcher.PlanNames(compute.ContainerName, compute.Kind, plan.Product));
+            return [.. collected.Select(c => c.Finding)];
         }
-        foreach (var word in scope)
+        var byKey = new Dictionary<string, (DiffFinding Finding, SortedSet<int> Groups)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (finding, key, group) in collected)
         {
-            // A handler file such as "snapshot.py" names its component by the file's stem.
-            var stem = Path.GetFileNameWithoutExtension(word);
-            var names = NameMatcher.PlanNames(word, compute.Kind, plan.Product);
-            names.UnionWith(NameMatcher.PlanNames(stem, compute.Kind, plan.Product));
-            if (computeNames.Overlaps(names))
+            if (!byKey.TryGetValue(key, out var entry))
             {
-                return true;
+                entry = (finding, new SortedSet<int>());
+                byKey[key] = entry;
+                order.Add(key);
             }
-            foreach (var (planned, infra) in resourceMatches)
+            entry.Groups.Add(group);
+        }
+        return [.. order.Select(key =>
+        {
+            var (finding, found) = byKey[key];
+            // Group -1 holds what was compared across all of the app (the secrets of environments without a stack).
+            return found.Count == groups.Count || found.Contains(-1)
+                ? finding
+                : finding with { Environment = string.Join(", ", found.Select(g => groups[g].Environment ?? "shared")) };
+        })];
+    }
+
+    /// <summary>One comparison's state: the plan, the stacks compared, and what was found.</summary>
+    private sealed class DiffContext
+    {
+        private readonly HashSet<string> _secretArnVariables = new(StringComparer.Ordinal);
+
+        public DiffContext(Plan plan, StackGroup group, InfraModel all)
+        {
+            Plan = plan;
+            Group = group;
+            AllInfra = all;
+
+            // Names the plan gives variables: rows, their aliases, and build-time settings (never expected on compute,
+            // never unplanned when found there).
+            foreach (var variable in plan.Variables.Concat(plan.BuildTimeVariables))
             {
-                if (NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(word) || NameMatcher.Normalize(planned.Name) == NameMatcher.Normalize(stem))
+                PlannedVariableNames.Add(variable.Name);
+                PlannedVariableNames.UnionWith(variable.Aliases);
+            }
+
+            // Secrets the plan names: its Secrets table, and the secrets its variable rows name.
+            foreach (var secret in plan.Secrets)
+            {
+                PlannedSecretNames.Add(secret.Name);
+            }
+            foreach (var value in plan.Variables.SelectMany(v => new[] { v.Value }.Concat(v.PerEnvironment.Select(e => e.Value))))
+            {
+                if (value.Secret is { } name)
                 {
-                    if (infra.Exists(r => r.LogicalId == compute.LogicalId && r.Stack == compute.Stack))
-                    {
-                        return true;
-                    }
+                    PlannedSecretNames.Add(name);
+                }
+            }
+
+            foreach (var secret in PlannedSecretNames)
+            {
+                if (NamePattern(secret) is { } pattern)
+                {
+                    SecretPatterns.Add((secret, pattern));
+                }
+            }
+            foreach (var variable in plan.Variables.Concat(plan.BuildTimeVariables))
+            {
+                if (variable.Name.Contains('*', StringComparison.Ordinal) && NamePattern(variable.Name) is { } family)
+                {
+                    VariableFamilies.Add(family);
+                }
+            }
+
+            // The generator gives a Lambda function each planned secret no variable names as <SECRET>_SECRET_ARN.
+            foreach (var secret in PlannedSecretNames)
+            {
+                foreach (var identifier in SecretIdentifiers(secret, plan.Product))
+                {
+                    _secretArnVariables.Add(identifier + SecretArnSuffix);
                 }
             }
         }
-        return false;
+
+        public Plan Plan { get; }
+
+        public StackGroup Group { get; }
+
+        public InfraModel Infra => Group.Infra;
+
+        /// <summary>Everything read, when <see cref="Infra"/> is one environment's part of it.</summary>
+        public InfraModel AllInfra { get; }
+
+        public List<(DiffFinding Finding, string Key)> Findings { get; } = [];
+
+        public HashSet<string> PlannedVariableNames { get; } = new(StringComparer.Ordinal);
+
+        private ScopeIndex? _scopes;
+
+        /// <summary>The scope index of this comparison (built on first use, after resources are matched).</summary>
+        public ScopeIndex Scopes(Dictionary<PlannedResource, List<InfraResource>> resourceMatches) =>
+            _scopes ??= new ScopeIndex(Plan, [.. Infra.Compute.Where(c => !c.IsHelper)], resourceMatches);
+
+        /// <summary>True when the infrastructure has resources but the plan lists none to compare them with.</summary>
+        public bool ResourcesNotCompared { get; set; }
+
+        public HashSet<string> PlannedSecretNames { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Planned names with a placeholder (<c>acme/&lt;stage&gt;/api-key</c>, <c>APP_*</c>) as patterns.</summary>
+        public List<(string Name, Regex Pattern)> SecretPatterns { get; } = [];
+
+        public List<Regex> VariableFamilies { get; } = [];
+
+        /// <summary>Secret names match exactly, with the 6-character suffix a complete ARN adds, or a planned name's pattern.</summary>
+        public bool IsPlannedSecret(string name) =>
+            PlannedSecretNames.Contains(name)
+            || (name.Length > 7 && name[^7] == '-' && PlannedSecretNames.Contains(name[..^7]))
+            || SecretPatterns.Exists(p => p.Pattern.IsMatch(name));
+
+        /// <summary>True when a variable belongs to a family the plan names by prefix (<c>ESTUARY_*</c>).</summary>
+        public bool InPlannedFamily(string name) => VariableFamilies.Exists(f => f.IsMatch(name));
+
+        /// <summary>
+        /// True for a variable that only carries a planned secret's ARN to the code (<c>STRIPE_API_KEY_SECRET_ARN</c>):
+        /// it is how the compute reaches the secret, not a setting of its own.
+        /// </summary>
+        public bool IsSecretReference(InfraVariable variable) =>
+            variable.Name.EndsWith(SecretArnSuffix, StringComparison.Ordinal)
+            && (_secretArnVariables.Contains(variable.Name)
+                || (variable.Value.Kind == InfraValueKind.Secret && variable.Value.SecretName is { } secret && IsPlannedSecret(secret)));
+
+        public SourceLocation Section(SourceLocation? section) => section ?? SourceLocation.OfFile(Plan.FilePath);
+
+        /// <summary>Adds a finding; <paramref name="key"/> tells it apart from the other findings (it defaults to kind and subject).</summary>
+        public void Add(FindingKind kind, DiagnosticDescriptor descriptor, string subject, SourceLocation plan, InfraLocation? infra, string? group,
+            object?[] args, string? key = null, string? environment = null)
+        {
+            var finding = new DiffFinding(kind, descriptor, subject,
+                string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args),
+                string.Format(CultureInfo.InvariantCulture, descriptor.HelpFormat, args),
+                plan, infra, group) { Environment = environment };
+            Findings.Add((finding, $"{kind}|{descriptor.Id}|{key ?? subject}"));
+        }
     }
+
+    /// <summary>
+    /// The identifiers a secret's name becomes in a variable name: <c>payments/stripe/api-key</c> of product
+    /// <c>payments</c> → <c>STRIPE_API_KEY</c> (and <c>PAYMENTS_STRIPE_API_KEY</c>).
+    /// </summary>
+    internal static IEnumerable<string> SecretIdentifiers(string secret, string? product)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string name)
+        {
+            var upper = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_')]);
+            forms.Add(upper);
+            forms.Add(string.Join('_', upper.Split('_', StringSplitOptions.RemoveEmptyEntries)));
+        }
+        Add(secret);
+        if (product is not null && secret.StartsWith(product + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            Add(secret[(product.Length + 1)..]);
+        }
+        return forms;
+    }
+
+    /// <summary>
+    /// A name with placeholders as a pattern (<c>acme/&lt;stage&gt;/key</c>, <c>acme/{env}/key</c>, <c>acme/${STAGE}/key</c>,
+    /// <c>APP_*</c>); null for a plain name.
+    /// </summary>
+    internal static Regex? NamePattern(string name)
+    {
+        var parts = Placeholders().Split(name);
+        if (parts.Length == 1)
+        {
+            return null;
+        }
+        var pattern = "^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "$";
+        return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    }
+
+    [GeneratedRegex(@"<[^<>/]+>|\$\{[^{}/]+\}|\{[^{}/]+\}|\*")]
+    private static partial Regex Placeholders();
 
     private static string List(IEnumerable<string> names)
     {
         var distinct = names.Distinct(StringComparer.Ordinal).ToList();
         return distinct.Count <= 4 ? string.Join(", ", distinct) : $"{string.Join(", ", distinct.Take(3))} and {distinct.Count - 3} more";
     }
-
-    // ---- Secrets --------------------------------------------------------------------------------------------
-
-    private static void DiffSecrets(DiffContext context, List<DiffFinding> findings)
-    {
-        var plan = context.Plan;
-        var references = context.Infra.Secrets.Where(s => !s.Name.Contains("${", StringComparison.Ordinal)).ToList();
-
-        foreach (var secret in plan.Secrets.DistinctBy(s => s.Name))
-        {
-            if (!references.Exists(r => SameSecret(secret.Name, r.Name)))
-            {
-                findings.Add(Finding(FindingKind.SecretNotReferenced, DiagnosticCatalog.DiffSecretNotReferenced, secret.Name,
-                    secret.Location, null, null, secret.Name));
-            }
-        }
-
-        // Secrets a variable row names count as planned too: the plan mentions them, even if not in the Secrets table.
-        var plannedNames = plan.Secrets.Select(s => s.Name)
-            .Concat(plan.Variables.SelectMany(v => new[] { v.Value }.Concat(v.PerEnvironment.Select(e => e.Value))).Select(v => v.Secret).OfType<string>())
-            .ToList();
-        var section = context.Section(plan.Sections.Secrets ?? plan.Sections.Configuration);
-        foreach (var group in references.Where(r => !plannedNames.Exists(p => SameSecret(p, r.Name))).GroupBy(r => r.Name, StringComparer.Ordinal))
-        {
-            var first = group.First();
-            findings.Add(Finding(FindingKind.SecretNotPlanned, DiagnosticCatalog.DiffSecretNotPlanned, group.Key,
-                section, first.Location, null, group.Key, List(group.Select(r => r.Location.Display))));
-        }
-
-        foreach (var grant in context.Infra.WildcardGrants)
-        {
-            findings.Add(Finding(FindingKind.SecretWildcardGrant, DiagnosticCatalog.DiffSecretWildcardGrant, grant.Location.Display,
-                section, grant.Location, null, grant.Location.Display, grant.Actions, grant.Resource));
-        }
-    }
-
-    /// <summary>Secret names match exactly, or with the 6-character suffix a complete ARN adds.</summary>
-    private static bool SameSecret(string planned, string infra) =>
-        string.Equals(planned, infra, StringComparison.Ordinal)
-        || (infra.Length == planned.Length + 7 && infra.StartsWith(planned + "-", StringComparison.Ordinal));
 }

@@ -54,7 +54,10 @@ internal static class CdkSourceReader
             }
         }
 
-        var walker = new SourceModelWalker(ReadContext(folder), diagnostics);
+        var (context, environment) = ReadContext(folder);
+        var walker = new SourceModelWalker(context, diagnostics);
+        walker.Builder.SourceFiles = trees.Count;
+        walker.Builder.SelectedEnvironment = environment;
         walker.Run(trees);
         if (walker.Builder.Resources.Count == 0)
         {
@@ -63,14 +66,18 @@ internal static class CdkSourceReader
         return walker.Builder.Build(folder, InfraSourceKind.CdkSource);
     }
 
-    /// <summary>The <c>context</c> values of the app's cdk.json, as text.</summary>
-    private static Dictionary<string, string> ReadContext(string folder)
+    /// <summary>
+    /// The <c>context</c> values of the app's cdk.json, as text, with those of the selected environment; and that
+    /// environment's canonical name (null when cdk.json has no <c>environments</c>).
+    /// </summary>
+    private static (Dictionary<string, string> Context, string? Environment) ReadContext(string folder)
     {
         var context = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? environment = null;
         var path = Path.Combine(folder, "cdk.json");
         if (!File.Exists(path))
         {
-            return context;
+            return (context, null);
         }
         try
         {
@@ -93,6 +100,7 @@ internal static class CdkSourceReader
                     }
                     if (chosen.Value.ValueKind == JsonValueKind.Object)
                     {
+                        environment = Reading.EnvironmentNames.Canonical(chosen.Name) ?? chosen.Name;
                         foreach (var value in chosen.Value.EnumerateObject().Where(v => v.Value.ValueKind == JsonValueKind.String))
                         {
                             context[value.Name] = value.Value.GetString()!;
@@ -105,7 +113,7 @@ internal static class CdkSourceReader
         {
             // An unreadable cdk.json only means context values stay unknown.
         }
-        return context;
+        return (context, environment);
     }
 }
 
@@ -118,6 +126,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
     {
         "FunctionName", "BucketName", "TableName", "QueueName", "TopicName", "RuleName", "RestApiName", "ApiName", "AlarmName",
         "InstanceIdentifier", "ClusterIdentifier", "StateMachineName", "ServiceName", "Family", "RepositoryName", "LogGroupName", "ScheduleName",
+        "ParameterName",
     };
 
     private static readonly HashSet<string> SecretAttributes = new(StringComparer.Ordinal) { "SecretArn", "SecretFullArn", "SecretName" };
@@ -206,8 +215,10 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
                         }
                         Builder.AddSecret(new SecretReference(name, null, SecretOrigin.Import, At(invocation, ConstructIdArgument(invocation))));
                         break;
-                    case ClassDeclarationSyntax type when type.BaseList?.Types.Any(b => LastName(b.Type) == "Stack") == true:
-                        Builder.Stacks.Add(type.Identifier.ValueText);
+                    case ClassDeclarationSyntax type when type.BaseList?.Types.Any(b => LastName(b.Type) == "Stack") == true
+                        && !Builder.Stacks.Contains(type.Identifier.ValueText):
+                        // A partial stack class may name its base in more than one file.
+                        Builder.AddStack(new InfraStack { Id = type.Identifier.ValueText }, inferEnvironment: false);
                         break;
                     default:
                         break;
@@ -215,7 +226,10 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
             }
         }
 
-        // Pass 2: what each construct is given, and what is added to it afterwards.
+        // Pass 2: the compute each construct makes (functions, containers) and what it is given when made. Every
+        // file first: a partial stack class spreads over files (MyStack.g.cs makes the function, MyStack.cs adds a
+        // variable to it), and whichever order the files come in, the function must exist before the addition is read.
+        var invocations = new List<InvocationExpressionSyntax>();
         foreach (var root in roots)
         {
             foreach (var node in root.DescendantNodes())
@@ -231,13 +245,22 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
                     case ObjectCreationExpressionSyntax container when LastName(container.Type) == "ContainerDefinition":
                         ReadContainerDefinition(container);
                         break;
-                    case InvocationExpressionSyntax invocation:
+                    case InvocationExpressionSyntax invocation when MethodName(invocation) == "AddContainer":
                         ReadInvocation(invocation);
+                        break;
+                    case InvocationExpressionSyntax invocation:
+                        invocations.Add(invocation);
                         break;
                     default:
                         break;
                 }
             }
+        }
+
+        // Pass 3: what is added to the compute afterwards (AddEnvironment, AddSecret, the app's wrappers, grants).
+        foreach (var invocation in invocations)
+        {
+            ReadInvocation(invocation);
         }
 
         foreach (var construct in _constructs.Values)
@@ -669,7 +692,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
             }
             return SecretArns.FromArn(contextValue) is { } arn
                 ? new InfraValue(InfraValueKind.Secret, contextValue, SecretName: arn.Name, SecretField: arn.Field, ContextKey: key)
-                : new InfraValue(InfraValueKind.Context, contextValue, ContextKey: key);
+                : new InfraValue(InfraValueKind.Context, contextValue, ContextKey: key, Resolved: true);
         }
         if (NameOf(expression) is { } variable && _secretsByVariable.TryGetValue(variable, out var secretVariable))
         {
@@ -691,7 +714,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
             case MemberAccessExpressionSyntax member when _contextProperties.TryGetValue(member.Name.Identifier.ValueText, out var contextKey)
                 && !(NameOf(member.Expression) is { } holder && _constructsByVariable.ContainsKey(holder)):
                 return context.TryGetValue(contextKey, out var known)
-                    ? new InfraValue(InfraValueKind.Context, known, ContextKey: contextKey)
+                    ? new InfraValue(InfraValueKind.Context, known, ContextKey: contextKey, Resolved: true)
                     : new InfraValue(InfraValueKind.Context, text, ContextKey: contextKey);
             case MemberAccessExpressionSyntax member when SecretAttributes.Contains(member.Name.Identifier.ValueText) && SecretOf(member.Expression) is { } name:
                 return new InfraValue(InfraValueKind.Secret, text, SecretName: name);

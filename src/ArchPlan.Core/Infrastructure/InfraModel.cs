@@ -105,6 +105,7 @@ public enum InfraValueKind
 /// <param name="SecretName">For secrets: the secret's name (or ARN when no name can be recovered).</param>
 /// <param name="SecretField">For secrets: the JSON field, when one is selected.</param>
 /// <param name="ContextKey">For <see cref="InfraValueKind.Context"/>: the context key.</param>
+/// <param name="Resolved">For <see cref="InfraValueKind.Context"/>: true when <paramref name="Text"/> is the value cdk.json gives, not the expression.</param>
 public sealed record InfraValue(
     InfraValueKind Kind,
     string? Text = null,
@@ -112,7 +113,8 @@ public sealed record InfraValue(
     string? Attribute = null,
     string? SecretName = null,
     string? SecretField = null,
-    string? ContextKey = null)
+    string? ContextKey = null,
+    bool Resolved = false)
 {
     public static InfraValue Literal(string text) => new(InfraValueKind.Literal, text);
 
@@ -191,6 +193,33 @@ public sealed record SecretReference(string Name, string? Arn, SecretOrigin Orig
 /// <param name="Location">The policy (or source line) holding the statement.</param>
 public sealed record WildcardSecretGrant(string Actions, string Resource, InfraLocation Location);
 
+/// <summary>A tag of a stack, from the cloud assembly's manifest.</summary>
+public sealed record StackTag(string Key, string Value);
+
+/// <summary>One stack that was read, with the names and tags that may say which environment it is for.</summary>
+public sealed record InfraStack
+{
+    /// <summary>The artifact id (cloud assembly), the file name without extension (template) or the stack class (source).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The value of <see cref="InfraResource.Stack"/> (and the other items' <c>Stack</c>) for this stack's items; null when it is the only stack read.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The CloudFormation stack name the manifest gives, when it differs from the artifact id.</summary>
+    public string? StackName { get; init; }
+
+    /// <summary>The manifest's display name (<c>Stage/Stack</c> for stacks in a stage).</summary>
+    public string? DisplayName { get; init; }
+
+    public EquatableArray<StackTag> Tags { get; init; } = EquatableArray<StackTag>.Empty;
+
+    /// <summary>The environment (canonical: dev, staging, prod, ...) the stack's names or tags name, when exactly one.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>The template file read for this stack (null for source).</summary>
+    public string? TemplatePath { get; init; }
+}
+
 /// <summary>Everything ArchPlan read from existing infrastructure, for comparing it with a plan.</summary>
 public sealed record InfraModel
 {
@@ -199,8 +228,23 @@ public sealed record InfraModel
 
     public required InfraSourceKind SourceKind { get; init; }
 
+    /// <summary>What was actually read: <see cref="Path"/>, or the <c>cdk.out</c> folder inside it.</summary>
+    public string ReadPath { get => field ?? Path; init; }
+
     /// <summary>Stacks read (artifact ids for a cloud assembly; the file name for a single template; the stack classes for source).</summary>
     public EquatableArray<string> Stacks { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The stacks read, with their names, tags and environment (same order as <see cref="Stacks"/>).</summary>
+    public EquatableArray<InfraStack> StackDetails { get; init; } = EquatableArray<InfraStack>.Empty;
+
+    /// <summary>For C# source: the number of <c>.cs</c> files read.</summary>
+    public int SourceFiles { get; init; }
+
+    /// <summary>
+    /// For C# source: the environment whose values were read (cdk.json's context <c>environment</c>, else the first
+    /// entry of <c>environments</c>), canonical; null when cdk.json has no environments.
+    /// </summary>
+    public string? SelectedEnvironment { get; init; }
 
     public EquatableArray<InfraResource> Resources { get; init; } = EquatableArray<InfraResource>.Empty;
 

@@ -35,6 +35,9 @@ internal static partial class ResourceTypes
         ["AWS::Logs::LogGroup"] = ResourceKind.LogGroup,
         ["AWS::KMS::Key"] = ResourceKind.KmsKey,
         ["AWS::CloudWatch::Dashboard"] = ResourceKind.CloudWatchDashboard,
+
+        // Certificates serve a load balancer's or distribution's domain: part of what uses them, like a key.
+        ["AWS::CertificateManager::Certificate"] = ResourceKind.Unknown,
     };
 
     // Types CDK creates around the resources a person asks for; prefixes end with "::".
@@ -42,7 +45,7 @@ internal static partial class ResourceTypes
     [
         "AWS::IAM::", "AWS::CDK::", "Custom::", "AWS::CloudFormation::", "AWS::EC2::", "AWS::ElasticLoadBalancingV2::",
         "AWS::ApplicationAutoScaling::", "AWS::ServiceDiscovery::", "AWS::Lambda::", "AWS::ApiGateway::", "AWS::ApiGatewayV2::",
-        "AWS::SecretsManager::", "AWS::SSM::",
+        "AWS::SecretsManager::", "AWS::SSM::", "AWS::AppConfig::",
     ];
 
     private static readonly HashSet<string> HelperTypes = new(StringComparer.Ordinal)
@@ -51,7 +54,21 @@ internal static partial class ResourceTypes
         "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBClusterParameterGroup", "AWS::RDS::DBParameterGroup",
         "AWS::KMS::Alias", "AWS::Logs::SubscriptionFilter", "AWS::Logs::MetricFilter", "AWS::Logs::ResourcePolicy",
         "AWS::Scheduler::ScheduleGroup", "AWS::ECS::ClusterCapacityProviderAssociations", "AWS::Events::EventBusPolicy",
+        "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolResourceServer",
+        "AWS::CloudFront::CloudFrontOriginAccessIdentity", "AWS::CloudFront::OriginAccessControl", "AWS::Route53::RecordSet",
+        "AWS::Route53::RecordSetGroup", "AWS::AppSync::Resolver", "AWS::AppSync::DataSource", "AWS::AppSync::GraphQLSchema",
+        "AWS::AppSync::FunctionConfiguration", "AWS::AppSync::ApiKey", "AWS::Kinesis::StreamConsumer",
+        "AWS::EFS::MountTarget", "AWS::EFS::AccessPoint", "AWS::CloudFront::Function", "AWS::CloudFront::CachePolicy",
+        "AWS::CloudFront::ResponseHeadersPolicy", "AWS::CloudFront::OriginRequestPolicy",
     };
+
+    // Types that exist only to attach one resource to another or to configure it (a WAF association, a cache's
+    // subnet group, a role attachment), whatever the service: a plan names what they attach, never them.
+    private static readonly string[] SubResourceSuffixes =
+    [
+        "Association", "Associations", "Attachment", "SubnetGroup", "ParameterGroup", "OptionGroup", "Policy", "Permission",
+        "Subscription", "Version", "Alias",
+    ];
 
     /// <summary>Construct classes of the C# CDK library and the CloudFormation type each creates.</summary>
     public static readonly IReadOnlyDictionary<string, string> ConstructTypes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -89,6 +106,8 @@ internal static partial class ResourceTypes
         ["Dashboard"] = "AWS::CloudWatch::Dashboard",
         ["DockerImageAsset"] = "AWS::CDK::Asset",
         ["Role"] = "AWS::IAM::Role",
+        ["StringParameter"] = "AWS::SSM::Parameter",
+        ["StringListParameter"] = "AWS::SSM::Parameter",
         ["Policy"] = "AWS::IAM::Policy",
     };
 
@@ -114,6 +133,7 @@ internal static partial class ResourceTypes
         ["AWS::ECR::Repository"] = "RepositoryName",
         ["AWS::Logs::LogGroup"] = "LogGroupName",
         ["AWS::SecretsManager::Secret"] = "Name",
+        ["AWS::SSM::Parameter"] = "Name",
     };
 
     /// <summary>Classifies a resource: its role in a diff and the plan kind it corresponds to.</summary>
@@ -137,7 +157,8 @@ internal static partial class ResourceTypes
         {
             return (InfraRole.Helper, ResourceKind.IamRole);
         }
-        if (HelperTypes.Contains(type) || HelperPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal)))
+        if (HelperTypes.Contains(type) || HelperPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal))
+            || SubResourceSuffixes.Any(suffix => type.EndsWith(suffix, StringComparison.Ordinal)))
         {
             return (InfraRole.Helper, ResourceKind.Unknown);
         }

@@ -15,22 +15,47 @@ internal sealed partial class TemplateAnalyzer
     private readonly Dictionary<string, TemplateMap> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _declaredSecrets = new(StringComparer.Ordinal);
 
-    private TemplateAnalyzer(string file, string? stack, InfraModelBuilder builder)
+    // Secrets a database (or another construct) generates for itself: referring to one names no secret a plan lists.
+    private readonly HashSet<string> _generatedSecrets = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string>? _paths;
+
+    // The top-level sections of a CloudFormation template: a map with one of them (or nothing at all) is a template.
+    private static readonly HashSet<string> TemplateSections = new(StringComparer.Ordinal)
+    {
+        "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform",
+        "Resources", "Outputs", "Hooks",
+    };
+
+    private TemplateAnalyzer(string file, string? stack, InfraModelBuilder builder, IReadOnlyDictionary<string, string>? paths)
     {
         _file = file;
         _stack = stack;
         _builder = builder;
+        _paths = paths;
     }
 
     /// <summary>Adds the template's content to <paramref name="builder"/>; false (with a diagnostic) when it is not a template.</summary>
-    public static bool Analyze(TemplateNode root, string file, string? stack, InfraModelBuilder builder, DiagnosticBag diagnostics)
+    /// <remarks>
+    /// A stack with no resources is a template too: CDK then writes no <c>Resources</c> key at all (only the bootstrap
+    /// version parameter and rule), and an exported empty stack may say <c>Resources: {}</c>.
+    /// </remarks>
+    public static bool Analyze(TemplateNode root, string file, string? stack, InfraModelBuilder builder, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, string>? paths = null)
     {
-        if (root is not TemplateMap map || map["Resources"] is not TemplateMap resources)
+        var resources = (root as TemplateMap)?["Resources"];
+        var isTemplate = root is TemplateMap map && resources switch
+        {
+            TemplateMap => true,
+            TemplateScalar scalar => scalar.Value.Length == 0 || scalar.Value is "null" or "~",
+            null => map.Entries.Count == 0 || map.Entries.Any(e => TemplateSections.Contains(e.Key)),
+            _ => false,
+        };
+        if (!isTemplate)
         {
             diagnostics.Add(DiagnosticCatalog.InfraNotATemplate, SourceLocation.OfFile(file), file);
             return false;
         }
-        new TemplateAnalyzer(file, stack, builder).Run(resources);
+        new TemplateAnalyzer(file, stack, builder, paths).Run(resources as TemplateMap ?? new TemplateMap([], root.Line, root.Column));
         return true;
     }
 
@@ -58,6 +83,13 @@ internal sealed partial class TemplateAnalyzer
         }
 
         var owners = Owners();
+        foreach (var (id, body) in _resources)
+        {
+            if (body["Type"]?.Text == "AWS::SecretsManager::Secret" && owners.ContainsKey(id) && (body["Properties"] as TemplateMap)?["Name"] is null)
+            {
+                _generatedSecrets.Add(id);
+            }
+        }
 
         foreach (var entry in resources.Entries)
         {
@@ -68,15 +100,22 @@ internal sealed partial class TemplateAnalyzer
             var id = entry.Key;
             var type = body["Type"]?.Text ?? "";
             var properties = body["Properties"] as TemplateMap;
-            var cdkPath = (body["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text;
+            var cdkPath = CdkPath(id, body);
             var handler = properties?["Handler"]?.Text;
             var (role, kind) = ResourceTypes.Classify(type, id, cdkPath, handler);
             var location = At(id, entry.Line, entry.Column);
             string? physicalName = null;
-            if (properties is not null && ResourceTypes.NameProperties.TryGetValue(type, out var nameProperty)
-                && properties[nameProperty] is TemplateScalar nameScalar)
+            if (properties is not null && ResourceTypes.NameProperties.TryGetValue(type, out var nameProperty))
             {
-                physicalName = nameScalar.Value;
+                physicalName = (properties[nameProperty] as TemplateScalar)?.Value;
+            }
+            else if (properties is not null && role == InfraRole.Primary)
+            {
+                // Types without a known name property mostly call it Name or <Thing>Name (UserPoolName, CollectionName).
+                physicalName = properties.Entries
+                    .Where(e => e.Key == "Name" || (e.Key.EndsWith("Name", StringComparison.Ordinal) && type.Contains(e.Key[..^4], StringComparison.Ordinal)))
+                    .Select(e => (e.Value as TemplateScalar)?.Value)
+                    .FirstOrDefault(v => v is not null);
             }
 
             _builder.Resources.Add(new InfraResource
@@ -94,9 +133,9 @@ internal sealed partial class TemplateAnalyzer
 
             // A secret without a name made inside another construct (a database's generated credentials) is that
             // construct's plumbing, not a secret the plan would list.
-            if (role == InfraRole.Secret && !(owners.ContainsKey(id) && properties?["Name"] is null))
+            if (role == InfraRole.Secret && !_generatedSecrets.Contains(id))
             {
-                _builder.AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
+                AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
             }
 
             if (properties is null)
@@ -158,6 +197,18 @@ internal sealed partial class TemplateAnalyzer
                 "AWS::Lambda::Function" => RefTarget((properties?["DeadLetterConfig"] as TemplateMap)?["TargetArn"]),
                 _ => null,
             };
+
+            // A schedule that starts one function or task is when that compute runs, as a plan says it ("daily at 10:00"):
+            // the compute is what the plan lists, so the rule is its part (the rule's name may match a plan item too).
+            if (body["Type"]?.Text is "AWS::Events::Rule" && properties?["ScheduleExpression"] is not null
+                && properties["Targets"] is TemplateList { Items.Count: 1 } targets && targets.Items[0] is TemplateMap scheduled)
+            {
+                owners.TryAdd(id, RefTarget((scheduled["EcsParameters"] as TemplateMap)?["TaskDefinitionArn"]) ?? RefTarget(scheduled["Arn"]) ?? "");
+                if (owners[id].Length == 0 || !_resources.ContainsKey(owners[id]))
+                {
+                    owners.Remove(id);
+                }
+            }
             if (target is not null && target != id && _resources.ContainsKey(target))
             {
                 owners.TryAdd(target, id);
@@ -174,7 +225,7 @@ internal sealed partial class TemplateAnalyzer
         }
 
         var constructPaths = _resources
-            .Select(r => (Id: r.Key, Path: ConstructPath((r.Value["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text), Type: r.Value["Type"]?.Text ?? ""))
+            .Select(r => (Id: r.Key, Path: ConstructPath(CdkPath(r.Key, r.Value)), Type: r.Value["Type"]?.Text ?? ""))
             .Where(r => r.Path is not null)
             .ToList();
 
@@ -202,6 +253,20 @@ internal sealed partial class TemplateAnalyzer
         }
         return owners;
     }
+
+    /// <summary>Notes a secret reference, unless it is to a secret a construct generated for itself (it has no name to plan).</summary>
+    private void AddSecret(SecretReference reference)
+    {
+        // A generated secret has no Name property, so its "name" here is its logical id.
+        if (!_generatedSecrets.Contains(reference.Name))
+        {
+            _builder.AddSecret(reference);
+        }
+    }
+
+    /// <summary>The resource's <c>aws:cdk:path</c>, or the path the manifest gives its logical id.</summary>
+    private string? CdkPath(string id, TemplateMap body) =>
+        (body["Metadata"] as TemplateMap)?["aws:cdk:path"]?.Text ?? _paths?.GetValueOrDefault(id);
 
     /// <summary>The construct's own path: the cdk path without the CloudFormation resource's last segment.</summary>
     private static string? ConstructPath(string? cdkPath)
@@ -288,7 +353,7 @@ internal sealed partial class TemplateAnalyzer
         if (value.Kind == InfraValueKind.Secret && value.SecretName is { } name)
         {
             var dynamic = value.Text?.Contains("{{resolve:", StringComparison.Ordinal) == true;
-            _builder.AddSecret(new SecretReference(name, value.Text, dynamic ? SecretOrigin.DynamicReference : origin,
+            AddSecret(new SecretReference(name, value.Text, dynamic ? SecretOrigin.DynamicReference : origin,
                 At(id, node?.Line ?? 0, node?.Column ?? 0)));
         }
     }
@@ -329,7 +394,7 @@ internal sealed partial class TemplateAnalyzer
                     }
                     else
                     {
-                        _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.PolicyResource, location));
+                        AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.PolicyResource, location));
                     }
                 }
             }
@@ -350,22 +415,22 @@ internal sealed partial class TemplateAnalyzer
             case TemplateScalar scalar:
                 foreach (var mention in SecretArns.FromDynamicReferences(scalar.Value))
                 {
-                    _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
+                    AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
                 }
                 if (SecretArns.FromArn(scalar.Value) is { IsWildcard: false } arn)
                 {
-                    _builder.AddSecret(new SecretReference(arn.Name, arn.Text, origin, At(id, node.Line, node.Column)));
+                    AddSecret(new SecretReference(arn.Name, arn.Text, origin, At(id, node.Line, node.Column)));
                 }
                 break;
             case TemplateMap { IsIntrinsic: true } intrinsic when intrinsic.Entries[0].Key is "Fn::Join" or "Fn::Sub":
                 var text = Render(intrinsic);
                 foreach (var mention in SecretArns.FromDynamicReferences(text))
                 {
-                    _builder.AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
+                    AddSecret(new SecretReference(mention.Name, mention.Text, SecretOrigin.DynamicReference, At(id, node.Line, node.Column)));
                 }
                 if (SecretArns.FromArn(text) is { IsWildcard: false } joined)
                 {
-                    _builder.AddSecret(new SecretReference(joined.Name, joined.Text, origin, At(id, node.Line, node.Column)));
+                    AddSecret(new SecretReference(joined.Name, joined.Text, origin, At(id, node.Line, node.Column)));
                 }
                 break;
             case TemplateMap map:

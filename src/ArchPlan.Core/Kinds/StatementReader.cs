@@ -18,8 +18,14 @@ internal static partial class StatementReader
     /// <summary>Fills in attributes and not-generated phrases; keeps the typed settings (runtime, memory, ...) in step with them.</summary>
     /// <param name="resources">The plan's resources in plan order.</param>
     /// <param name="source">The plan's text, to point each phrase at its line.</param>
-    public static List<PlannedResource> Read(IReadOnlyList<PlannedResource> resources, SourceText source)
+    /// <param name="secretNames">The plan's secrets: a resource's words that name one state a relationship, not a setting.</param>
+    /// <param name="flows">Steps of the Architecture section each resource is the subject of, by resource name: their
+    /// settings are read too (never reported as not generated: they describe, the resource's entry states).</param>
+    public static List<PlannedResource> Read(IReadOnlyList<PlannedResource> resources, SourceText source,
+        IReadOnlyList<string>? secretNames = null, IReadOnlyDictionary<string, List<PlanPhrase>>? flows = null)
     {
+        var secrets = secretNames ?? [];
+        var steps = flows ?? new Dictionary<string, List<PlanPhrase>>();
         var names = resources.Select(r => r.Name).Where(n => n.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(n => n.Length).ToList();
         var nameIndex = new NameIndex(names);
@@ -29,12 +35,13 @@ internal static partial class StatementReader
             var limit = i + 1 < resources.Count && resources[i + 1].Location.Start > resources[i].Location.Start
                 ? resources[i + 1].Location.Start
                 : Math.Min(source.Text.Length, resources[i].Location.Start + 4000);
-            result.Add(ReadOne(resources[i], source, limit, names, nameIndex));
+            result.Add(ReadOne(resources[i], source, limit, names, nameIndex, secrets, steps.GetValueOrDefault(resources[i].Name) ?? []));
         }
         return result;
     }
 
-    private static PlannedResource ReadOne(PlannedResource resource, SourceText source, int limit, List<string> names, NameIndex nameIndex)
+    private static PlannedResource ReadOne(PlannedResource resource, SourceText source, int limit, List<string> names, NameIndex nameIndex,
+        IReadOnlyList<string> secrets, List<PlanPhrase> flows)
     {
         var text = resource.Text;
         var claimed = new bool[text.Length];
@@ -60,12 +67,33 @@ internal static partial class StatementReader
             return false;
         }
 
+        // Words inside a resource's name ("charge-errors", "nightly-cleanup") state nothing about it.
+        var inName = new bool[text.Length];
+        foreach (var candidate in nameIndex.Candidates(text))
+        {
+            foreach (var at in TextSearch.WholeName(text, names[candidate]))
+            {
+                Array.Fill(inName, true, at, names[candidate].Length);
+            }
+        }
+        bool InsideName(Match m)
+        {
+            for (var k = m.Index; k < m.Index + m.Length; k++)
+            {
+                if (!inName[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         var module = KindCatalog.For(resource.Kind);
         foreach (var phrase in module?.Phrases ?? [])
         {
             foreach (Match match in phrase.Pattern.Matches(text))
             {
-                if (match.Length == 0 || (!phrase.Shares && Overlaps(match)))
+                if (match.Length == 0 || (!phrase.Shares && Overlaps(match)) || InsideName(match))
                 {
                     continue;
                 }
@@ -87,6 +115,24 @@ internal static partial class StatementReader
                 }
                 Claim(match.Index, match.Length);
                 attributes.Add(new ResourceAttribute(phrase.Property, value, words, locator.Find(words)));
+            }
+        }
+
+        // Settings stated in the Architecture section's steps about this resource ("routes `GET /x` to `get-x`").
+        foreach (var phrase in module?.Phrases ?? [])
+        {
+            foreach (var flow in flows)
+            {
+                foreach (Match match in phrase.Pattern.Matches(flow.Text))
+                {
+                    if (match.Length == 0 || phrase.Value(new PhraseMatch(match, flow.Text)) is not { } value
+                        || (!phrase.Many && attributes.Any(a => a.Property == phrase.Property))
+                        || attributes.Any(a => a.Property == phrase.Property && a.Value == value))
+                    {
+                        continue;
+                    }
+                    attributes.Add(new ResourceAttribute(phrase.Property, value, match.Value.Trim(), flow.Location));
+                }
             }
         }
 
@@ -112,6 +158,16 @@ internal static partial class StatementReader
             foreach (var at in TextSearch.WholeName(text, names[candidate]))
             {
                 Claim(at, names[candidate].Length);
+            }
+        }
+        // A secret named in the entry states a relationship ("reads the card token from `acme/card-vault`"): its clause
+        // is accounted for by the secret's wiring.
+        foreach (var secret in secrets)
+        {
+            foreach (var at in TextSearch.WholeName(text, secret))
+            {
+                var clause = ClauseAround(text, at, secret.Length);
+                Claim(clause.Start, clause.Length);
             }
         }
         foreach (var word in module?.KindWords ?? [])
@@ -167,6 +223,19 @@ internal static partial class StatementReader
         });
     }
 
+    /// <summary>The segment (see <see cref="Segments"/>) holding the words at <paramref name="at"/>.</summary>
+    private static (int Start, int Length) ClauseAround(string text, int at, int length)
+    {
+        foreach (Match segment in Segments().Matches(text))
+        {
+            if (segment.Index <= at && segment.Index + segment.Length >= at + length)
+            {
+                return (segment.Index, segment.Length);
+            }
+        }
+        return (at, length);
+    }
+
     /// <summary>The typed settings other stages read (validation limits, the Lambda runtime) follow the attributes.</summary>
     private static PlannedResource Sync(PlannedResource resource)
     {
@@ -217,8 +286,9 @@ internal static partial class StatementReader
     [GeneratedRegex(@"\b(?:a|an|the|of|for|to|in|on|at|by|with|and|or|from|into|via|per|is|are|be|been|that|which|who|this|it|its|their|our|we|as|each|all|any|both|one|new|same|plus|also|only|main|primary|own|named|called|see|below|above|e\.g|i\.e|etc|default|defaults|standard)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
 
-    // A phrase runs to the next separator: dash, semicolon, comma, sentence end, parenthesis, slash, bar or bullet.
-    [GeneratedRegex(@"[^—–;,()|·/\[\]]+?(?=\s+-\s+|[—–;,()|·/\[\]]|\.(?:\s|$)|:\s|$)", RegexOptions.Singleline)]
+    // A phrase runs to the next separator: dash, semicolon, comma, sentence end, parenthesis, spaced slash, bar or bullet
+    // (a slash inside a word, as in a secret's name, is part of the word).
+    [GeneratedRegex(@"(?:[^—–;,()|·/\[\]]|/(?!\s)(?<!\s/))+?(?=\s+-\s+|\s/\s|[—–;,()|·\[\]]|\.(?:\s|$)|:\s|$)", RegexOptions.Singleline)]
     private static partial Regex Segments();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}_.'-]*")]

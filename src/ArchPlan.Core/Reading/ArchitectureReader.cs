@@ -13,8 +13,16 @@ namespace ArchPlan.Reading;
 /// </summary>
 internal static partial class ArchitectureReader
 {
-    public static List<PlannedResource> Read(MarkdownDocument document, Outline outline, SourceText source, IReadOnlyList<PlannedResource> resources)
+    /// <param name="document">The parsed plan.</param>
+    /// <param name="outline">Its headings.</param>
+    /// <param name="source">Its text, for locations.</param>
+    /// <param name="resources">The resources read from the resource lists, in plan order.</param>
+    /// <param name="flows">The numbered steps each resource is the subject of ("`portal-api` routes `GET /x` to `get-x`"),
+    /// by resource name: settings stated there (routes, for one) are read like the resource's own words.</param>
+    public static List<PlannedResource> Read(MarkdownDocument document, Outline outline, SourceText source, IReadOnlyList<PlannedResource> resources,
+        out Dictionary<string, List<PlanPhrase>> flows)
     {
+        flows = new Dictionary<string, List<PlanPhrase>>(StringComparer.Ordinal);
         var result = resources.ToList();
         if (resources.Count < 2)
         {
@@ -39,7 +47,12 @@ internal static partial class ArchitectureReader
                     case ListBlock { IsOrdered: true } list when list.Parent is MarkdownDocument:
                         foreach (var item in list.OfType<ListItemBlock>())
                         {
-                            edges.AddRange(FlowEdges(InlineText.Of(item), resources));
+                            var text = InlineText.Of(item);
+                            edges.AddRange(FlowEdges(text, resources));
+                            if (Subject(text, resources) is { } subject)
+                            {
+                                flows.ListFor(subject.Name).Add(new PlanPhrase(text, source.At(item.Span.Start, item.Span.Length)));
+                            }
                         }
                         break;
                 }
@@ -126,6 +139,15 @@ internal static partial class ArchitectureReader
         // "EventBridge rule, daily 10:00 UTC": the plan's only resource of the kind the label names.
         return ResourceRecognizer.Recognize(label) is { } kind && resources.Where(r => r.Kind == kind.Kind).ToList() is [var only] ? only : null;
     }
+
+    /// <summary>The resource a numbered step starts with (its subject), or null.</summary>
+    private static PlannedResource? Subject(string text, IReadOnlyList<PlannedResource> resources) =>
+        resources
+            .Where(r => r.Name.Length > 1)
+            .SelectMany(r => TextSearch.WholeName(text, r.Name).Take(1).Select(at => (Resource: r, At: at)))
+            .OrderBy(m => m.At)
+            .Select(m => m.Resource)
+            .FirstOrDefault();
 
     /// <summary>The resources a numbered step names, in order: the first is the subject, the others what it acts on.</summary>
     private static IEnumerable<(PlannedResource, PlannedResource, string)> FlowEdges(string text, IReadOnlyList<PlannedResource> resources)

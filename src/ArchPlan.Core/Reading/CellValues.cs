@@ -53,6 +53,46 @@ public static partial class CellValues
         return ValueSpec.Literal(text);
     }
 
+    /// <summary>
+    /// Reads a Source cell (text with code spans marked by backticks): a secret ("Secrets Manager `acme/stripe`"), a
+    /// resource ("SQS queue URL", "stack output"), a literal written as code after "hard-coded"/"static"/"literal", or
+    /// nothing (CDK context, the caller, prose).
+    /// </summary>
+    public static ValueSpec ParseSource(string marked)
+    {
+        var plain = InlineText.Restore(marked.Replace("`", "", StringComparison.Ordinal)).Trim();
+        if (IsEmpty(plain))
+        {
+            return ValueSpec.None;
+        }
+        var lower = plain.ToLowerInvariant();
+        var code = CodeSpan().Matches(marked).Select(m => InlineText.Restore(m.Groups["code"].Value.Trim())).ToList();
+        if (MentionsSecret(plain))
+        {
+            var name = code.FirstOrDefault(c => c.Contains('/', StringComparison.Ordinal) || c.StartsWith("arn:", StringComparison.Ordinal)) ?? SecretNameIn(plain);
+            return new ValueSpec(ValueKind.FromSecret, plain, Secret: name);
+        }
+        if (code.Count == 1 && (lower.Contains("hard-coded", StringComparison.Ordinal) || lower.Contains("hardcoded", StringComparison.Ordinal)
+            || lower.Contains("literal", StringComparison.Ordinal) || lower.Contains("static", StringComparison.Ordinal) || lower.Contains("constant", StringComparison.Ordinal)))
+        {
+            return ValueSpec.Literal(code[0]);
+        }
+        if (lower.Contains("context", StringComparison.Ordinal) || lower.Contains("parameter store", StringComparison.Ordinal) || lower.Contains("ssm", StringComparison.Ordinal))
+        {
+            return ValueSpec.None;
+        }
+        var from = FromPattern().Match(plain);
+        if (from.Success)
+        {
+            return new ValueSpec(ValueKind.FromResource, plain, Resource: from.Groups["what"].Value.Trim());
+        }
+        if (ResourceRecognizer.Recognize(plain) is { Kind: not (ResourceKind.IamRole or ResourceKind.SecretsManagerSecret) } || lower.Contains("stack output", StringComparison.Ordinal))
+        {
+            return new ValueSpec(ValueKind.FromResource, plain, Resource: plain);
+        }
+        return ValueSpec.None;
+    }
+
     /// <summary>Yes/No/blank as people write them; anything else is <see cref="Requirement.Invalid"/>.</summary>
     public static Requirement ParseRequired(string cell)
     {
@@ -65,7 +105,8 @@ public static partial class CellValues
         return first switch
         {
             "yes" or "y" or "true" or "required" or "mandatory" or "✓" or "✔" or "✔️" or "✅" or "x" or "always" or "must" => Requirement.Required,
-            "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never" => Requirement.Optional,
+            "no" or "n" or "false" or "optional" or "✗" or "✘" or "❌" or "-" or "—" or "–" or "n/a" or "never"
+                or "recommended" or "conditional" => Requirement.Optional,
             _ => Requirement.Invalid,
         };
     }
@@ -120,10 +161,32 @@ public static partial class CellValues
             : parts;
     }
 
+    /// <summary>
+    /// The resource a description says the value is an attribute of ("Name of the DynamoDB table `bookings`", "URL of
+    /// the SQS queue the function consumes"), or null when it names none.
+    /// </summary>
+    public static ValueSpec? ResourceAttribute(string text)
+    {
+        var match = AttributeOf().Match(text.Replace("`", "", StringComparison.Ordinal).Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+        var what = match.Groups["what"].Value.Trim();
+        return ResourceRecognizer.Recognize(what) is { Kind: not (ResourceKind.IamRole or ResourceKind.SecretsManagerSecret) } || TableWord().IsMatch(what)
+            ? new ValueSpec(ValueKind.FromResource, text, Resource: what)
+            : null;
+    }
+
+    /// <summary>A tick in a yes/no column: ✅, ✓, ✔, x, yes.</summary>
+    public static bool IsTick(string text) =>
+        text.Trim().Trim('*', '_').ToLowerInvariant() is "✅" or "✓" or "✔" or "✔️" or "☑" or "☑️" or "x" or "yes" or "y";
+
     public static bool IsEmpty(string text) =>
         text.Trim().ToLowerInvariant() is "" or "-" or "—" or "–" or "_" or "n/a" or "none" or "(none)" or "\"\"" or "''";
 
-    private static bool MentionsSecret(string text) =>
+    /// <summary>True when the text speaks of a secret (Secrets Manager, a secret, an SSM SecureString).</summary>
+    public static bool MentionsSecret(string text) =>
         text.Contains("secret", StringComparison.OrdinalIgnoreCase) || text.Contains("ssm", StringComparison.OrdinalIgnoreCase) && text.Contains("secure", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A secret name written inside the value, e.g. "(Secrets Manager: payments/stripe)".</summary>
@@ -138,6 +201,15 @@ public static partial class CellValues
 
     [GeneratedRegex(@"[:\s]\s*(?<name>[A-Za-z0-9_+=.@\[\]-]+/[A-Za-z0-9/_+=.@\[\]-]+)")]
     private static partial Regex SecretNamePattern();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:name|url|arn|id|endpoint|address|uri|domain|domain name)\s+of\s+(?:the\s+|a\s+|an\s+)?(?<what>[^,;(]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributeOf();
+
+    [GeneratedRegex(@"\btable\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TableWord();
+
+    [GeneratedRegex(@"`(?<code>[^`]*)`")]
+    private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.:\-]*$")]
     private static partial Regex FieldName();

@@ -53,6 +53,56 @@ internal static class ConfigurationBinder
         return result;
     }
 
+    /// <summary>
+    /// Folds a variable that another table, list or code example repeats into its first mention, when the two agree
+    /// (same scope or one unscoped, values equal or one missing): a document that lists a variable again in a summary
+    /// plans one variable. Rows of one table, and rows that disagree, stay apart for the checker to report.
+    /// </summary>
+    public static List<EnvVariable> MergeRepeated(IEnumerable<EnvVariable> variables)
+    {
+        var result = new List<EnvVariable>();
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+        {
+            var earlier = byName.ListFor(variable.Name);
+            var index = earlier.FirstOrDefault(i => Agree(result[i], variable), -1);
+            if (index < 0)
+            {
+                earlier.Add(result.Count);
+                result.Add(variable);
+                continue;
+            }
+            var first = result[index];
+            result[index] = first with
+            {
+                Value = first.Value.Kind == ValueKind.None || (first.Value.Kind == variable.Value.Kind && first.Value.Secret is null && variable.Value.Secret is not null) ? variable.Value : first.Value,
+                PerEnvironment = first.PerEnvironment.Count == 0 ? variable.PerEnvironment : first.PerEnvironment,
+                Description = first.Description.Length > 0 ? first.Description : variable.Description,
+                Scope = first.Scope.Count == 0 ? variable.Scope : first.Scope,
+                Required = first.Required == Requirement.Unspecified ? variable.Required : first.Required,
+                RequiredText = first.RequiredText ?? variable.RequiredText,
+                Aliases = first.Aliases.Concat(variable.Aliases).Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            };
+        }
+        return result;
+    }
+
+    private static bool Agree(EnvVariable first, EnvVariable second)
+    {
+        if (first.TableIndex >= 0 && first.TableIndex == second.TableIndex)
+        {
+            return false;
+        }
+        var scopes = first.Scope.Count == 0 || second.Scope.Count == 0
+            || first.Scope.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(second.Scope.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        var perEnvironment = first.PerEnvironment.Count == 0 || second.PerEnvironment.Count == 0 || first.PerEnvironment.Select(e => (e.Environment, e.Value)).SequenceEqual(second.PerEnvironment.Select(e => (e.Environment, e.Value)));
+        return scopes && perEnvironment && Agree(first.Value, second.Value);
+    }
+
+    private static bool Agree(ValueSpec first, ValueSpec second) =>
+        first == second || first.Kind == ValueKind.None || second.Kind == ValueKind.None
+        || (first.Kind == second.Kind && first.Kind != ValueKind.Literal && (first.Secret is null || second.Secret is null || first.Secret == second.Secret));
+
     /// <summary>Records variables whose name matches a JSON secret's field (POSTGRES_PASSWORD ↔ password) as coming from that field.</summary>
     /// <remarks>Only variables with no value or a secret-sourced value are bound: a literal or a resource attribute is what the plan says it is.</remarks>
     public static List<EnvVariable> BindSecrets(IReadOnlyList<EnvVariable> variables, IReadOnlyList<PlannedSecret> secrets)

@@ -46,6 +46,27 @@ public static class EnvironmentNames
         return open >= 0 && close > open ? Name(heading[(open + 1)..close]) : null;
     }
 
+    /// <summary>
+    /// The environment a secret's name is for, when one segment of it names one (<c>acme/prod/stripe</c>,
+    /// <c>ledger-env-staging</c>), as the name spells it; null when none or several do.
+    /// </summary>
+    public static string? InSecretName(string name)
+    {
+        string? found = null;
+        foreach (var segment in name.Split(['/', '-', '_', '.', ':'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Known.ContainsKey(segment))
+            {
+                if (found is not null && !string.Equals(Known[found], Known[segment], StringComparison.Ordinal))
+                {
+                    return null;
+                }
+                found ??= segment.ToLowerInvariant();
+            }
+        }
+        return found;
+    }
+
     private static string? Strip(string? word)
     {
         if (string.IsNullOrWhiteSpace(word))

@@ -14,7 +14,7 @@ internal static class InlineText
             return "";
         }
         var builder = new StringBuilder();
-        Append(builder, inline, inTableCell);
+        Append(builder, inline, inTableCell, markCode: false);
         return Normalize(builder.ToString());
     }
 
@@ -22,15 +22,32 @@ internal static class InlineText
     public static string Of(Block block, bool inTableCell = false)
     {
         var builder = new StringBuilder();
-        AppendBlock(builder, block, inTableCell);
+        AppendBlock(builder, block, inTableCell, markCode: false);
         return Normalize(builder.ToString());
     }
+
+    /// <summary>
+    /// Like <see cref="Of(Block, bool)"/>, but each code span keeps one backtick on either side (backticks inside it
+    /// become quotes), so a reader can tell a value written as code from the words around it.
+    /// </summary>
+    public static string Marked(Block block, bool inTableCell = false)
+    {
+        var builder = new StringBuilder();
+        AppendBlock(builder, block, inTableCell, markCode: true);
+        return Normalize(builder.ToString());
+    }
+
+    /// <summary>Stands for a backtick inside a code span of <see cref="Marked"/> text, where backticks delimit the spans.</summary>
+    public const char Backtick = '\uE001';
+
+    /// <summary>Marked text's code span content as written: its stand-ins turned back into backticks.</summary>
+    public static string Restore(string text) => text.Replace(Backtick, '`');
 
     /// <summary>The code spans directly in a block's inlines (not in nested lists).</summary>
     public static IEnumerable<CodeInline> CodeSpans(LeafBlock block) =>
         block.Inline?.Descendants<CodeInline>() ?? [];
 
-    private static void AppendBlock(StringBuilder builder, Block block, bool inTableCell)
+    private static void AppendBlock(StringBuilder builder, Block block, bool inTableCell, bool markCode)
     {
         switch (block)
         {
@@ -39,18 +56,18 @@ internal static class InlineText
                 {
                     builder.Append(' ');
                 }
-                Append(builder, leaf.Inline, inTableCell);
+                Append(builder, leaf.Inline, inTableCell, markCode);
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
                 {
-                    AppendBlock(builder, child, inTableCell);
+                    AppendBlock(builder, child, inTableCell, markCode);
                 }
                 break;
         }
     }
 
-    private static void Append(StringBuilder builder, Inline inline, bool inTableCell)
+    private static void Append(StringBuilder builder, Inline inline, bool inTableCell, bool markCode)
     {
         switch (inline)
         {
@@ -59,7 +76,8 @@ internal static class InlineText
                 break;
             case CodeInline code:
                 // GFM unescapes "\|" inside table cells before inline parsing; Markdig keeps the backslash in code spans.
-                builder.Append(inTableCell ? code.Content.Replace("\\|", "|", StringComparison.Ordinal) : code.Content);
+                var content = inTableCell ? code.Content.Replace("\\|", "|", StringComparison.Ordinal) : code.Content;
+                builder.Append(markCode ? "`" + content.Replace('`', Backtick) + "`" : content);
                 break;
             case LineBreakInline:
                 builder.Append(' ');
@@ -79,7 +97,7 @@ internal static class InlineText
             case ContainerInline container:
                 foreach (var child in container)
                 {
-                    Append(builder, child, inTableCell);
+                    Append(builder, child, inTableCell, markCode);
                 }
                 break;
         }

@@ -31,7 +31,25 @@ internal sealed class Outline
             headings.RemoveAt(0);
         }
         _headings = headings;
+
+        // Each heading's enclosing heading (the nearest earlier one of a lower level), so a chain is a walk up
+        // parents rather than a scan of every heading before the offset: readers ask for a chain per block.
+        _parents = new int[headings.Count];
+        var open = new List<int>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            while (open.Count > 0 && headings[open[^1]].Level >= headings[i].Level)
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+            _parents[i] = open.Count > 0 ? open[^1] : -1;
+            open.Add(i);
+        }
+        _starts = [.. headings.Select(h => h.Start)];
     }
+
+    private readonly int[] _parents;
+    private readonly int[] _starts;
 
     /// <summary>The plan's title heading, kept out of <see cref="Headings"/>.</summary>
     public Heading? Title { get; }
@@ -41,19 +59,15 @@ internal sealed class Outline
     /// <summary>The chain of headings enclosing <paramref name="offset"/>, outermost first.</summary>
     public IReadOnlyList<Heading> ChainAt(int offset)
     {
+        // The last heading that starts at or before the offset, then its parents.
+        var index = Array.BinarySearch(_starts, offset);
+        var last = index >= 0 ? index : ~index - 1;
         var chain = new List<Heading>();
-        foreach (var heading in _headings)
+        for (var i = last; i >= 0; i = _parents[i])
         {
-            if (heading.Start > offset)
-            {
-                break;
-            }
-            while (chain.Count > 0 && chain[^1].Level >= heading.Level)
-            {
-                chain.RemoveAt(chain.Count - 1);
-            }
-            chain.Add(heading);
+            chain.Add(_headings[i]);
         }
+        chain.Reverse();
         return chain;
     }
 
@@ -71,11 +85,30 @@ internal sealed class Outline
         return textLength;
     }
 
-    /// <summary>Lowercase, markup-free, with runs of spaces and punctuation at the ends removed.</summary>
+    /// <summary>Lowercase, markup-free, without a leading section number ("1.2 Compute"), with runs of spaces and punctuation at the ends removed.</summary>
     public static string Normalize(string text)
     {
         var lowered = text.ToLowerInvariant().Replace('`', ' ').Replace('*', ' ').Replace('_', ' ');
         var collapsed = string.Join(' ', lowered.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Trim(' ', ':', '.', '#', '-', '—');
+        return WithoutNumber(collapsed).Trim(' ', ':', '.', '#', '-', '—');
+    }
+
+    /// <summary>"1.2 compute", "3) secrets", "2. configuration" without their number; a number alone stays.</summary>
+    private static string WithoutNumber(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && i > 0 && char.IsAsciiDigit(text[i - 1]))))
+        {
+            i++;
+        }
+        if (i == 0 || i == text.Length)
+        {
+            return text;
+        }
+        if (text[i] == ')')
+        {
+            i++;
+        }
+        return i < text.Length && text[i] == ' ' && i + 1 < text.Length ? text[(i + 1)..] : text;
     }
 }

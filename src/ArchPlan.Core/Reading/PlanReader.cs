@@ -139,11 +139,24 @@ public static partial class PlanReader
         var (product, origin, productLocation, stackFile) = FindProduct(document, outline, source, frontMatter, options, diagnostics);
         string Substitute(string s) => product is null ? s : s.Replace("[product]", product, StringComparison.Ordinal);
 
-        var tables = new ConfigTableReader(source, outline, diagnostics);
+        // Resources first: a heading scopes the table under it only when it names the plan's compute.
+        var resourceReader = new ResourceListReader(source, outline, diagnostics);
+        var listedResources = resourceReader.Read(document, Substitute);
+        var tables = new ConfigTableReader(source, outline, diagnostics, listedResources);
         tables.Read(document, Substitute);
-        var listed = new ResourceListReader(source, outline, diagnostics).Read(document, Substitute);
-        var resources = Kinds.StatementReader.Read(ArchitectureReader.Read(document, outline, source, listed), source);
-        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(tables.Variables), tables.Secrets);
+        var listed = new VariableListReader(source, outline, listedResources).Read(document, Substitute);
+        var code = new CodeBlockVariables(source, outline);
+        code.Read(document);
+        var listedSecrets = MergeSecrets(tables.Secrets, resourceReader.Secrets);
+        var secrets = MergeSecrets(listedSecrets, new ProseSecrets(source, outline).Read(document, Substitute, listedSecrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)));
+        // Tables first, then lists, then code examples: a variable is located where the document documents it.
+        var runTime = ConfigurationBinder.MergeRepeated(tables.Variables.Concat(listed).Concat(code.RunTime.Where(v => !IsBuildTimeName(v.Name))));
+        var variables = ConfigurationBinder.BindSecrets(ConfigurationBinder.MergeEnvironments(runTime), secrets);
+        var buildTime = ConfigurationBinder.MergeRepeated(ConfigurationBinder.MergeEnvironments(
+            [.. tables.BuildTimeVariables.Concat(code.BuildTime).Concat(code.RunTime.Where(v => IsBuildTimeName(v.Name))).OrderBy(v => v.Location.Start)]));
+        // Then what the Architecture section and each resource's own words say about them.
+        var linked = ArchitectureReader.Read(document, outline, source, listedResources, out var flows);
+        var resources = Kinds.StatementReader.Read(linked, source, secrets.Select(s => s.Name).ToList(), flows);
 
         var sections = FindSections(outline, source, diagnostics);
         ReportMissingSections(sections, path, diagnostics);
@@ -158,7 +171,8 @@ public static partial class PlanReader
             StackFileName = stackFile is null ? null : Substitute(stackFile),
             Resources = resources.ToEquatableArray(),
             Variables = variables.ToEquatableArray(),
-            Secrets = tables.Secrets.ToEquatableArray(),
+            BuildTimeVariables = buildTime.ToEquatableArray(),
+            Secrets = secrets.ToEquatableArray(),
             Tables = tables.Tables.ToEquatableArray(),
             Sections = sections,
             Environments = variables.SelectMany(v => v.PerEnvironment).Select(e => e.Environment).Distinct().ToEquatableArray(),
@@ -257,6 +271,15 @@ public static partial class PlanReader
             diagnostics.Add(DiagnosticCatalog.MissingSection, sections.Infrastructure ?? file, "AWS Resources",
                 "Add '### AWS Resources' under '## Infrastructure' with one bullet per resource.");
         }
+    }
+
+    private static bool IsBuildTimeName(string name) => BuildTimeNames.IsBuildTime(name);
+
+    /// <summary>The secrets tables name, then those only a list names.</summary>
+    private static List<PlannedSecret> MergeSecrets(IReadOnlyList<PlannedSecret> tables, IReadOnlyList<PlannedSecret> listed)
+    {
+        var names = tables.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. tables, .. listed.Where(s => names.Add(s.Name))];
     }
 
     private static StageResult<Plan> Fail(Diagnostic diagnostic) => new(null, [diagnostic]);

@@ -27,6 +27,10 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
     public IReadOnlyList<PlannedResource> Read(MarkdownDocument document, Func<string, string> substitute)
     {
         var sections = outline.Headings.Where(h => SectionNames.IsAwsResources(h.Key)).ToList();
+        if (sections.Count == 0)
+        {
+            Discover(document, substitute);
+        }
         foreach (var heading in sections)
         {
             var end = outline.SectionEnd(heading, source.Text.Length);
@@ -138,7 +142,9 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         var used = new Dictionary<string, Draft>(StringComparer.OrdinalIgnoreCase);
         foreach (var draft in _drafts)
         {
-            if (used.TryGetValue(draft.Name, out var first))
+            // Discovered resources are one per kind and name already; one name may stand for two kinds there (a
+            // service and the ECR repository of its image).
+            if (!_discovering && used.TryGetValue(draft.Name, out var first))
             {
                 var renamed = Unique(draft.Name, used);
                 diagnostics.Add(DiagnosticCatalog.DuplicateResourceName, draft.Location, draft.Name, first.Location.Line, renamed);

@@ -38,6 +38,33 @@ public static partial class ScheduleParser
             var n = int.Parse(every.Groups["n"].Value, CultureInfo.InvariantCulture);
             return n < 1 ? null : Rate(n, every.Groups["unit"].Value, Original(text, every));
         }
+        if (Weekdays().Match(lower) is { Success: true } weekdays)
+        {
+            if (Time(weekdays) is not { } at || NamesOtherZone(lower, weekdays))
+            {
+                return null;
+            }
+            var days = weekdays.Groups["weekend"].Success ? "SAT,SUN" : "MON-FRI";
+            return new Schedule($"cron({at.Minute} {at.Hour} ? * {days} *)", Original(text, weekdays));
+        }
+        if (SeveralDays().Match(lower) is { Success: true } several)
+        {
+            if (Time(several) is not { } at || NamesOtherZone(lower, several))
+            {
+                return null;
+            }
+            var names = DayName().Matches(several.Groups["days"].Value).Select(m => m.Value[..3].ToUpperInvariant()).Distinct();
+            return new Schedule($"cron({at.Minute} {at.Hour} ? * {string.Join(',', names)} *)", Original(text, several));
+        }
+        if (Monthly().Match(lower) is { Success: true } monthly)
+        {
+            if (Time(monthly) is not { } at || NamesOtherZone(lower, monthly))
+            {
+                return null;
+            }
+            var day = monthly.Groups["first"].Success ? 1 : int.Parse(monthly.Groups["day"].Value, CultureInfo.InvariantCulture);
+            return day is < 1 or > 31 ? null : new Schedule($"cron({at.Minute} {at.Hour} {day} * ? *)", Original(text, monthly));
+        }
         if (Weekly().Match(lower) is { Success: true } weekly)
         {
             if (Time(weekly) is not { } at || NamesOtherZone(lower, weekly))
@@ -157,6 +184,20 @@ public static partial class ScheduleParser
 
     [GeneratedRegex(@"every\s+(?<n>\d+)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?)\b")]
     private static partial Regex EveryN();
+
+    private const string At = @"\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:utc|gmt)\b)?";
+
+    [GeneratedRegex(@"(?:every\s+(?:weekday|work\s*day|business\s+day)|(?:on\s+)?(?:weekdays|workdays|business\s+days)|(?:every\s+)?mon(?:day)?\s*(?:-|–|to|through|thru)\s*fri(?:day)?|(?<weekend>every\s+weekend(?:\s+day)?|(?:on\s+)?weekends))" + At)]
+    private static partial Regex Weekdays();
+
+    [GeneratedRegex(@"(?:every|on)\s+(?<days>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?:\s*(?:,|and|&)\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)+)" + At)]
+    private static partial Regex SeveralDays();
+
+    [GeneratedRegex(@"monday|tuesday|wednesday|thursday|friday|saturday|sunday")]
+    private static partial Regex DayName();
+
+    [GeneratedRegex(@"(?:(?:on\s+)?the\s+(?:(?<first>first(?:\s+day)?|1st)|(?<day>\d{1,2})(?:st|nd|rd|th))\s+(?:day\s+)?of\s+(?:every|each|the)\s+month|monthly\s+on\s+the\s+(?:(?<first>first|1st)|(?<day>\d{1,2})(?:st|nd|rd|th)))" + At)]
+    private static partial Regex Monthly();
 
     [GeneratedRegex(@"(?:weekly\s+on|every)\s+(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+at\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:utc|gmt)\b)?")]
     private static partial Regex Weekly();

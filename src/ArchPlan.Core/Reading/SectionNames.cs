@@ -24,6 +24,37 @@ internal static class SectionNames
         || key.Contains("actions", StringComparison.Ordinal) || key.Contains("workflow", StringComparison.Ordinal)
         || key.Contains("pipeline", StringComparison.Ordinal) || key.Contains("ci/cd", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Variables of the build or the deployment: "Build-time variables", "Deployment settings", "CDK context",
+    /// "Bootstrap (CDK synth inputs)", and the shell the deploy commands run in ("Shell", "CLI").
+    /// </summary>
+    public static bool IsBuildTime(string key) =>
+        key.Contains("cdk context", StringComparison.Ordinal) || key.Contains("context variable", StringComparison.Ordinal)
+        || key.Contains("context value", StringComparison.Ordinal) || key.Contains("context key", StringComparison.Ordinal)
+        || key.Contains("context option", StringComparison.Ordinal) || key.Contains("synth", StringComparison.Ordinal)
+        || key.StartsWith("bootstrap", StringComparison.Ordinal)
+        || key is "shell" or "cli" or "command line" or "shell variables" or "cli variables" or "tooling"
+        || ((key.Contains("build", StringComparison.Ordinal) || key.Contains("deploy", StringComparison.Ordinal))
+            && (key.Contains("time", StringComparison.Ordinal) || key.Contains("variable", StringComparison.Ordinal) || key.Contains("setting", StringComparison.Ordinal)
+                || key.Contains("parameter", StringComparison.Ordinal) || key.Contains("context", StringComparison.Ordinal) || key.Contains("input", StringComparison.Ordinal)));
+
+    /// <summary>A heading about deploying ("Deployment", "Deploying to the cloud"): CDK's own variables in a table under it make the whole table deploy-time.</summary>
+    public static bool IsDeployment(string key) =>
+        IsBuildTime(key) || key.Contains("deploy", StringComparison.Ordinal) || key.Contains("provision", StringComparison.Ordinal);
+
+    /// <summary>The developer's machine ("Local development", "Devcontainer"): settings there are never deployed.</summary>
+    public static bool IsLocalDevelopment(string key) =>
+        key.Contains("local dev", StringComparison.Ordinal) || key.Contains("devcontainer", StringComparison.Ordinal)
+        || key.Contains("dev container", StringComparison.Ordinal) || key.Contains("local setup", StringComparison.Ordinal)
+        || key.Contains("docker compose", StringComparison.Ordinal) || key.Contains("running locally", StringComparison.Ordinal)
+        || key.StartsWith("local ", StringComparison.Ordinal) || key is "local" or "locally";
+
+    /// <summary>What is gone or going ("Deprecated secrets", "Removed", "Legacy variables"): not the configuration to deploy.</summary>
+    public static bool IsRetired(string key) =>
+        key.Contains("deprecated", StringComparison.Ordinal) || key.Contains("removed", StringComparison.Ordinal)
+        || key.Contains("retired", StringComparison.Ordinal) || key.Contains("legacy", StringComparison.Ordinal)
+        || key.Contains("obsolete", StringComparison.Ordinal) || key.Contains("deleted", StringComparison.Ordinal);
+
     public static bool IsInfrastructure(string key) => key.StartsWith("infrastructure", StringComparison.Ordinal);
 
     public static bool IsAwsResources(string key) =>

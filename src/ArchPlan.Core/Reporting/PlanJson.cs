@@ -68,38 +68,8 @@ public static class PlanJson
             }
             json.WriteEndArray();
 
-            json.WriteStartArray("variables");
-            foreach (var v in plan.Variables)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", v.Name);
-                json.WriteNumber("line", v.Location.Line);
-                WriteValue(json, v.Value);
-                json.WriteString("required", Camel(v.Required.ToString()));
-                json.WriteStartArray("scope");
-                foreach (var s in v.Scope)
-                {
-                    json.WriteStringValue(s);
-                }
-                json.WriteEndArray();
-                if (v.PerEnvironment.Count > 0)
-                {
-                    json.WriteStartArray("environments");
-                    foreach (var e in v.PerEnvironment)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("environment", e.Environment);
-                        json.WriteNumber("line", e.Location.Line);
-                        WriteValue(json, e.Value);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                }
-                WriteOptional(json, "type", v.Type);
-                json.WriteString("description", v.Description);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteVariables(json, "variables", plan.Variables);
+            WriteVariables(json, "buildTimeVariables", plan.BuildTimeVariables);
 
             json.WriteStartArray("secrets");
             foreach (var s in plan.Secrets)
@@ -114,6 +84,8 @@ public static class PlanJson
                     json.WriteStringValue(f);
                 }
                 json.WriteEndArray();
+                WriteOptional(json, "environment", s.Environment);
+                WriteList(json, "scope", s.Scope);
                 json.WriteString("description", s.Description);
                 json.WriteEndObject();
             }
@@ -121,6 +93,63 @@ public static class PlanJson
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Variables (run-time or build-time) with their values per environment, scope and aliases.</summary>
+    private static void WriteVariables(Utf8JsonWriter json, string property, IEnumerable<EnvVariable> variables)
+    {
+        json.WriteStartArray(property);
+        foreach (var v in variables)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", v.Name);
+            json.WriteNumber("line", v.Location.Line);
+            WriteValue(json, v.Value);
+            json.WriteString("required", Camel(v.Required.ToString()));
+            json.WriteStartArray("scope");
+            foreach (var s in v.Scope)
+            {
+                json.WriteStringValue(s);
+            }
+            json.WriteEndArray();
+            if (v.PerEnvironment.Count > 0)
+            {
+                json.WriteStartArray("environments");
+                foreach (var e in v.PerEnvironment)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("environment", e.Environment);
+                    json.WriteNumber("line", e.Location.Line);
+                    WriteValue(json, e.Value);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            WriteOptional(json, "type", v.Type);
+            WriteList(json, "aliases", v.Aliases);
+            if (v.ValueIsExample)
+            {
+                json.WriteBoolean("valueIsExample", true);
+            }
+            json.WriteString("description", v.Description);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>A string array, written only when it has entries (fields are only ever added to schema version 1).</summary>
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyCollection<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteValue(Utf8JsonWriter json, ValueSpec value)

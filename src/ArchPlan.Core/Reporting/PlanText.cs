@@ -28,25 +28,41 @@ public static class PlanText
         }));
 
         text.AppendLine().AppendLine($"Environment variables ({plan.Variables.Count})");
-        Table(text, ["Line", "Name", "Kind", "Value", "Required", "Scope"], plan.Variables.Select(v => new[]
+        Variables(text, plan.Variables);
+
+        // Shown only when the plan has them, so a template plan reads as it always has.
+        if (plan.BuildTimeVariables.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Build-time variables ({plan.BuildTimeVariables.Count}; read by the CDK app or the deploy, not set on compute)");
+            Variables(text, plan.BuildTimeVariables);
+        }
+
+        text.AppendLine().AppendLine($"Secrets ({plan.Secrets.Count})");
+        var perEnvironment = plan.Secrets.Any(s => s.Environment is not null || s.Scope.Count > 0);
+        string[] headers = perEnvironment ? ["Line", "Name", "JSON fields", "Environment", "Scope"] : ["Line", "Name", "JSON fields"];
+        Table(text, headers, plan.Secrets.Select(s =>
+        {
+            string[] cells =
+            [
+                s.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Name,
+                s.JsonFields.Count == 0 ? "(plain string)" : string.Join(", ", s.JsonFields),
+            ];
+            return perEnvironment ? [.. cells, s.Environment ?? "all", s.Scope.Count == 0 ? "all" : string.Join(", ", s.Scope)] : cells;
+        }));
+        return text.ToString();
+    }
+
+    private static void Variables(StringBuilder text, IEnumerable<EnvVariable> variables) =>
+        Table(text, ["Line", "Name", "Kind", "Value", "Required", "Scope"], variables.Select(v => new[]
         {
             v.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            v.Name,
+            v.Aliases.Count == 0 ? v.Name : $"{v.Name} (or {string.Join(", ", v.Aliases)})",
             Words(v.Value.Kind.ToString()),
             Value(v),
             v.Required switch { Requirement.Required => "yes", Requirement.Optional => "no", Requirement.Invalid => $"? ({v.RequiredText})", _ => "-" },
             v.Scope.Count == 0 ? "all" : string.Join(", ", v.Scope),
         }));
-
-        text.AppendLine().AppendLine($"Secrets ({plan.Secrets.Count})");
-        Table(text, ["Line", "Name", "JSON fields"], plan.Secrets.Select(s => new[]
-        {
-            s.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            s.Name,
-            s.JsonFields.Count == 0 ? "(plain string)" : string.Join(", ", s.JsonFields),
-        }));
-        return text.ToString();
-    }
 
     private static string Settings(PlannedResource r)
     {

@@ -52,6 +52,17 @@ internal static class LeaderboardPlan
             new PlannedSecret { Name = "acme/db/credentials", JsonFields = new[] { "username", "password" }, Location = At(52) },
             new PlannedSecret { Name = "acme/leaderboard/api-key", Location = At(53) },
         },
+        // As in leaderboard-plan.md: the variables table says which compute each variable is for (Used by).
+        Tables = new[]
+        {
+            new ConfigTable(ConfigTableKind.EnvironmentVariables, 0, 0,
+                new[]
+                {
+                    new TableColumn("Variable", ColumnRole.Name), new TableColumn("Description", ColumnRole.Description),
+                    new TableColumn("Value", ColumnRole.Value), new TableColumn("Required", ColumnRole.Required), new TableColumn("Used by", ColumnRole.Scope),
+                },
+                "Environment Variables", null, At(38)),
+        },
         Sections = new PlanSections
         {
             AwsResources = At(18),

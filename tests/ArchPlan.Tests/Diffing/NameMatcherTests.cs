@@ -32,4 +32,18 @@ public sealed class NameMatcherTests
         Assert.Equal("Snapshot2024", NameMatcher.StripHash("Snapshot2024"));
         Assert.Equal("CDKMetadata", NameMatcher.StripHash("CDKMetadata"));
     }
+
+    [Theory]
+    [InlineData("JobsServiceA1", "jobs service a1")]
+    [InlineData("APIHandler", "api handler")]
+    [InlineData("reef-dev_catalog.api", "reef dev catalog api")]
+    [InlineData("S3Bucket", "s3 bucket")]
+    [InlineData("EC2Instance", "ec2 instance")]
+    [InlineData("PostgreSQL", "postgre sql")]
+    [InlineData("v2Api", "v2 api")]
+    [InlineData("123abc", "123 abc")]
+    public void Words_split_names_the_way_people_and_cdk_join_them(string name, string words)
+    {
+        Assert.Equal(words, string.Join(' ', NameMatcher.Words(name)));
+    }
 }

@@ -134,8 +134,10 @@ public sealed class PlanDifferTests
                 {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "ArchiveQueue4B5C6D7E"}]}}
                 """);
         });
+        // Since issue 11 an unplanned resource is named by its construct id (or physical name); the location keeps the logical id.
         var finding = Assert.Single(report.Findings);
-        Assert.Equal((FindingKind.ResourceNotPlanned, "ArchiveQueue4B5C6D7E", "AWS::SQS::Queue"), (finding.Kind, finding.Subject, finding.Group));
+        Assert.Equal((FindingKind.ResourceNotPlanned, "ArchiveQueue", "AWS::SQS::Queue"), (finding.Kind, finding.Subject, finding.Group));
+        Assert.Equal("ArchiveQueue4B5C6D7E", finding.InfraLocation!.LogicalId);
         Assert.Equal(18, finding.PlanLocation.Line);
     }
 
@@ -174,6 +176,6 @@ public sealed class PlanDifferTests
                 {"Type": "AWS::SecretsManager::SecretTargetAttachment", "Metadata": {"aws:cdk:path": "AcmeLeaderboardStack/Db/Secret/Attachment/Resource"}}
                 """);
         });
-        Assert.Equal(["ResourceNotPlanned Db8A2C4E6F"], Summary(report));
+        Assert.Equal(["ResourceNotPlanned Db"], Summary(report));
     }
 }

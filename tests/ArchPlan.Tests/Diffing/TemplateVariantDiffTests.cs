@@ -91,7 +91,8 @@ public sealed class TemplateVariantDiffTests
     {
         var report = DiffEditedText(InfraTestFiles.Path("python/leaderboard-python.template.json"), ".json",
             ("\"Type\": \"AWS::DynamoDB::Table\"", "\"Type\": \"AWS::DynamoDB::GlobalTableReplica\""));
-        Assert.Equal(["ResourceNotFound scores", "ResourceNotPlanned scorestable4D3C2B1A"], Summary(report));
+        // The unplanned table is named by the Python construct id since issue 11.
+        Assert.Equal(["ResourceNotFound scores", "ResourceNotPlanned scores_table"], Summary(report));
     }
 
     [Fact]
@@ -106,7 +107,9 @@ public sealed class TemplateVariantDiffTests
     {
         var report = Diff(InfraTestFiles.Path("assembly", "cdk.out"));
         var finding = Assert.Single(report.Findings);
-        Assert.Equal("AcmeSharedStack/ArtifactsBucket2AAC5544", finding.Subject);
+        // Named by its construct id since issue 11; the location says stack and logical id.
+        Assert.Equal("ArtifactsBucket", finding.Subject);
+        Assert.Equal("AcmeSharedStack/ArtifactsBucket2AAC5544", finding.InfraLocation!.Display);
         Assert.Equal(["AcmeLeaderboardStack", "AcmeSharedStack"], InfrastructureReader.Read(InfraTestFiles.Path("assembly", "cdk.out")).Value!.Stacks);
     }
 

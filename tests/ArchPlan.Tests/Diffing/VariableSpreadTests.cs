@@ -37,11 +37,11 @@ public sealed class VariableSpreadTests
 
         ### Environment Variables
 
-        | Variable | Description | Example | Required |
-        | --- | --- | --- | --- |
-        | `API_TOKEN` | Token | _(Secrets Manager)_ | Yes |
-        | `LOG_LEVEL` | Level | `info` | No |
-        | `REGION_NAME` | Region | `eu-west-1` | No |
+        | Variable | Description | Example | Required | Used by |
+        | --- | --- | --- | --- | --- |
+        | `API_TOKEN` | Token | _(Secrets Manager)_ | Yes | all |
+        | `LOG_LEVEL` | Level | `info` | No | all |
+        | `REGION_NAME` | Region | `eu-west-1` | No | all |
 
         ### Secrets (AWS Secrets Manager)
 
@@ -69,18 +69,20 @@ public sealed class VariableSpreadTests
         ["Fn::Join"] = new JsonArray("", new JsonArray("arn:", new JsonObject { ["Ref"] = "AWS::Partition" }, ":secretsmanager:eu-west-1:123456789012:secret:spread/api-token")),
     };
 
-    private static DiffReport Diff(JsonObject resources)
+    private static DiffReport Diff(JsonObject resources, string plan = Plan)
     {
         using var temp = InfraTestFiles.Temp();
         var template = Path.Combine(temp.Dir, "spread.template.json");
         File.WriteAllText(template, new JsonObject { ["Resources"] = resources }.ToJsonString());
         var infra = InfrastructureReader.Read(template);
         Assert.False(infra.HasErrors, string.Join("\n", infra.Diagnostics));
-        var plan = PlanReader.Parse(Plan, "plan.md");
-        Assert.NotNull(plan.Value);
-        return PlanDiffer.Diff(plan.Value, infra.Value!);
+        var read = PlanReader.Parse(plan, "plan.md");
+        Assert.NotNull(read.Value);
+        return PlanDiffer.Diff(read.Value, infra.Value!);
     }
 
+    // The table says "all" in a Used by column since issue 11: without one, a table does not say that every function
+    // needs every variable, and a variable on some functions only is not reported.
     [Fact]
     public void A_variable_on_some_functions_names_those_with_it_and_those_without_in_template_order()
     {
@@ -115,5 +117,20 @@ public sealed class VariableSpreadTests
         Assert.Equal(
             ["SecretSetAsLiteral API_TOKEN OneFunctionAAAAAAAA", "VariableNotPlanned EXTRA TwoFunctionBBBBBBBB"],
             report.Findings.Select(f => $"{f.Kind} {f.Subject} {f.InfraLocation?.LogicalId}"));
+    }
+
+    [Fact]
+    public void Without_a_used_by_column_a_variable_on_some_functions_only_is_not_drift()
+    {
+        var report = Diff(new JsonObject
+        {
+            ["OneFunctionAAAAAAAA"] = Function(("LOG_LEVEL", "info"), ("REGION_NAME", "eu-west-1")),
+            ["TwoFunctionBBBBBBBB"] = Function(("API_TOKEN_SECRET_ARN", SecretArn()), ("LOG_LEVEL", "info")),
+            ["ThreeFunctionCCCCCCCC"] = Function(("LOG_LEVEL", "info")),
+            ["FourFunctionDDDDDDDD"] = Function(("API_TOKEN_SECRET_ARN", SecretArn())),
+            ["FiveFunctionEEEEEEEE"] = Function(("LOG_LEVEL", "info")),
+        }, Plan.Replace(" Used by |", "", StringComparison.Ordinal).Replace(" --- |\n", "\n", StringComparison.Ordinal).Replace(" all |", "", StringComparison.Ordinal));
+
+        Assert.Empty(report.Findings);
     }
 }

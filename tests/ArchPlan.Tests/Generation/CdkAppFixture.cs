@@ -25,7 +25,7 @@ public sealed class CdkAppFixture
         var batch = run.Batch;
         BuiltApp App(string name, string directory) => new(name, directory, "", batch.Build, batch.BuildTime);
         SynthResult Synth(string id, string label) =>
-            new(label, batch.SynthOf(id), batch.TemplateOf(id), id == "GamehubStaging" ? batch.SeparateSynthTime : batch.SynthTime) { OutDir = batch.AssemblyOf(id) };
+            new(label, batch.SynthOf(id), batch.TemplateOf(id), batch.Member(id).Entry.Separate ? batch.SeparateSynthTime : batch.SynthTime) { OutDir = batch.AssemblyOf(id) };
 
         Gamehub = App("gamehub", batch.Root);
         Hostile = App("hostile", batch.Root);
@@ -37,6 +37,9 @@ public sealed class CdkAppFixture
         HostileDefault = Synth("Hostile", "default");
         PropertySampleDefault = Synth("PropertySample", "default");
         PaymentsSampleDefault = Synth("PaymentsSample", "default");
+        Invoicing = App("invoicing", batch.Root);
+        InvoicingDefault = Synth("InvoicingDefault", "default");
+        InvoicingWithoutExternal = Synth("InvoicingWithoutExternal", "no-external");
         foreach (var name in CliSampleNames)
         {
             var id = CliSampleId(name);
@@ -55,6 +58,8 @@ public sealed class CdkAppFixture
     {
         BatchEntry Entry(string id, Plan plan) => new(id, plan, plan.FilePath) { SupplyMissingContext = false };
         var gamehub = SamplePlans.Gamehub();
+        var read = ArchPlan.Reading.PlanReader.Read(InvoicingPlanPath, new ArchPlan.Reading.ReadOptions());
+        var invoicing = read.Value ?? throw new InvalidOperationException(string.Join("\n", read.Diagnostics));
         var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
         var entries = new List<BatchEntry>
         {
@@ -72,6 +77,8 @@ public sealed class CdkAppFixture
             Entry("Hostile", SamplePlans.Hostile()),
             Entry("PropertySample", SamplePlans.PropertySample()),
             Entry("PaymentsSample", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics))),
+            Entry("InvoicingDefault", invoicing) with { Context = new Dictionary<string, string> { ["TAX_SERVICE_URL"] = "https://tax.example.com/v1" } },
+            Entry("InvoicingWithoutExternal", invoicing) with { Separate = true },
         };
         var folders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CliSampleNames)
@@ -95,6 +102,17 @@ public sealed class CdkAppFixture
 
     /// <summary>Samples generated end to end through <c>archplan generate</c>, synthesized with their cdk.json context.</summary>
     public Dictionary<string, (BuiltApp App, SynthResult Synth)> CliSamples { get; } = [];
+
+    /// <summary>A plan written the way people write them, stating attributes of every kind (TestFiles/generate/invoicing-plan.md).</summary>
+    public static string InvoicingPlanPath => Path.Combine(Support.RepoPaths.TestFiles, "generate", "invoicing-plan.md");
+
+    public BuiltApp Invoicing { get; }
+
+    /// <summary>Synthesized with the value of the external resource the plan uses (TAX_SERVICE_URL).</summary>
+    public SynthResult InvoicingDefault { get; }
+
+    /// <summary>Synthesized without it: synth must fail naming the key.</summary>
+    public SynthResult InvoicingWithoutExternal { get; }
 
     /// <summary>The shipped sample samples/payments-api.md, read by the real plan reader.</summary>
     public BuiltApp PaymentsSample { get; }

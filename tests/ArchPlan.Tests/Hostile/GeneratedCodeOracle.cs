@@ -145,7 +145,7 @@ internal static partial class GeneratedCodeOracle
 
     private static readonly string[] StackMethods = ["DefinePlannedResources", "ImportSecret", "SetVariable", "SetVariable"];
 
-    private static readonly string[] SettingsMethods = ["Load", "Optional", "Required", "Text"];
+    private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text"];
 
     // Members of resources the planner reads (attributes) or calls (grants) that are not spelled in the templates.
     private static readonly string[] PlannerVocabulary =
@@ -362,7 +362,10 @@ internal static partial class GeneratedCodeOracle
         {
             problems.Add($"{Declared("Events::Rule")} rules for {Count(ResourceKind.EventBridgeRule)} planned rules and {ownSchedules} scheduled computes");
         }
-        var secretNames = plan.Secrets.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count();
+        // A secret named once per environment is one secret of the stack.
+        var secretNames = plan.Secrets
+            .Select(s => s.Environment is null ? s.Name : ArchPlan.Generation.Planning.StackPlanner.WithoutEnvironment(s.Name, s.Environment))
+            .Distinct(StringComparer.Ordinal).Count();
         var secretReferences = plan.Variables.Count(v => v.Value.Kind == ValueKind.FromSecret || v.PerEnvironment.Any(p => p.Value.Kind == ValueKind.FromSecret));
         if (Declared("Secrets::ISecret") < secretNames || Declared("Secrets::ISecret") > secretNames + secretReferences)
         {

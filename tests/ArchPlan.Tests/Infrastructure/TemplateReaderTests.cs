@@ -86,12 +86,28 @@ public sealed class TemplateReaderTests
         Assert.Equal(4, diagnostic.Location.Line);
     }
 
+    // Changed with issue 11: a template without Resources (a stack with nothing in it) is an empty stack, not an error;
+    // a file with none of a template's sections is still refused.
     [Fact]
-    public void Reports_a_file_without_resources()
+    public void Reports_a_file_that_has_none_of_a_templates_sections()
     {
         using var temp = InfraTestFiles.Temp();
-        var path = temp.Write("x.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n");
+        var path = temp.Write("x.json", "{\"name\": \"orders-service\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
         Assert.Equal("AP4003", Assert.Single(InfrastructureReader.Read(path).Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("x.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n")]
+    [InlineData("x.yaml", "Resources: {}\n")]
+    [InlineData("x.yaml", "Description: nothing yet\nResources:\n")]
+    [InlineData("x.json", "{}")]
+    public void Reads_a_template_without_resources_as_an_empty_stack(string name, string text)
+    {
+        using var temp = InfraTestFiles.Temp();
+        var result = InfrastructureReader.Read(temp.Write(name, text));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Value!.Resources);
+        Assert.Empty(result.Value.Compute);
     }
 
     [Fact]

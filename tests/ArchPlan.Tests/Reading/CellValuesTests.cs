@@ -71,6 +71,8 @@ public sealed class CellValuesTests
     [InlineData("No", Requirement.Optional)]
     [InlineData("n", Requirement.Optional)]
     [InlineData("false", Requirement.Optional)]
+    [InlineData("Recommended", Requirement.Optional)]
+    [InlineData("Conditional", Requirement.Optional)]
     [InlineData("", Requirement.Unspecified)]
     [InlineData("  ", Requirement.Unspecified)]
     [InlineData("maybe", Requirement.Invalid)]

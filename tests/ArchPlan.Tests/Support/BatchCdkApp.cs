@@ -180,6 +180,8 @@ public sealed partial class BatchCdkApp
                 throw new InvalidOperationException($"{member.Id}: no stack creation in the generated Program.cs:\n{programFile.Content}");
             }
             var (stackClass, stackId) = (stack.Groups["class"].Value, stack.Groups["id"].Value);
+            // Apps of plans with environments name their stack after the selected one (PaymentsStack-prod), as the batch does.
+            var perEnvironment = stack.Groups["env"].Success;
             string? ns = null;
 
             foreach (var file in member.Files)
@@ -228,6 +230,13 @@ public sealed partial class BatchCdkApp
                 context[key] = value;
             }
             contexts[member.Id] = context.DeepClone();
+            if (perEnvironment)
+            {
+                var selected = context["environment"]?.ToString() is { Length: > 0 } chosen ? chosen
+                    : DefaultEnvironment().Match(settings) is { Success: true } fallback ? fallback.Groups["name"].Value
+                    : throw new InvalidOperationException($"{member.Id}: a per-environment stack without a default environment");
+                stackId += "-" + selected;
+            }
 
             program.Append("        Add(app, contexts, only, \"").Append(member.Id).Append("\", ").Append(member.Entry.Separate ? "true" : "false")
                 .Append(", stage => new global::").Append(member.Id).Append('.').Append(ns).Append('.').Append(stackClass)
@@ -359,7 +368,7 @@ public sealed partial class BatchCdkApp
 
         """;
 
-    [GeneratedRegex(@"new (?<class>[A-Za-z_][A-Za-z0-9_]*)\(app, ""(?<id>[^""\\]+)""")]
+    [GeneratedRegex(@"new (?<class>[A-Za-z_][A-Za-z0-9_]*)\(app, ""(?<id>[^""\\]+)""(?<env> \+ ""-"" \+ PlanSettings\.EnvironmentOf\(app\))?")]
     private static partial Regex StackCreation();
 
     [GeneratedRegex(@"^namespace (?<name>[A-Za-z_@][A-Za-z0-9_.]*);", RegexOptions.Multiline)]

@@ -13,6 +13,9 @@ namespace ArchPlan.Generation.Code;
 /// </summary>
 public abstract partial record Cs
 {
+    /// <summary>The expressions this one is made of (arguments, items, the target of a call).</summary>
+    internal virtual IEnumerable<Cs> Children => [];
+
     /// <summary>True when the expression is written on one line (decided by its shape alone).</summary>
     internal virtual bool IsSmall => true;
 
@@ -85,6 +88,8 @@ public abstract partial record Cs
     {
         internal override bool IsSmall => Args.All(a => a.IsSmall);
 
+        internal override IEnumerable<Cs> Children => Args;
+
         internal override void Write(StringBuilder builder, int indent)
         {
             builder.Append(Method).Append('(');
@@ -104,6 +109,8 @@ public abstract partial record Cs
     {
         internal override bool IsSmall => Target.IsSmall && Args.All(a => a.IsSmall);
 
+        internal override IEnumerable<Cs> Children => [Target, .. Args];
+
         internal override void Write(StringBuilder builder, int indent)
         {
             Target.Write(builder, indent);
@@ -115,6 +122,8 @@ public abstract partial record Cs
     internal sealed record ArrayOf(string ElementType, IReadOnlyList<Cs> Items) : Cs
     {
         internal override bool IsSmall => Items.All(i => i is not New { Properties.Count: > 0 });
+
+        internal override IEnumerable<Cs> Children => Items;
 
         internal override void Write(StringBuilder builder, int indent)
         {
@@ -170,7 +179,16 @@ public abstract partial record Cs
 /// <summary><c>new Type(args) { Property = value, ... }</c>, built up property by property.</summary>
 public sealed record New(string Type, IReadOnlyList<Cs> Args, IReadOnlyList<(string Name, Cs Value)> Properties) : Cs
 {
-    internal override bool IsSmall => Properties.Count <= 2 && Args.All(a => a.IsSmall) && Properties.All(p => p.Value.IsSmall);
+    // One level of nesting at most: new Sqs::DeadLetterQueue { Queue = X, MaxReceiveCount = 5 }, not an object holding one.
+    internal override bool IsSmall => Properties.Count <= 2 && Args.All(a => a.IsSmall && a is not New { Properties.Count: > 0 })
+        && Properties.All(p => p.Value.IsSmall && p.Value is not New { Properties.Count: > 0 } && !ContainsObject(p.Value));
+
+    private static bool ContainsObject(Cs value) => value switch
+    {
+        New { Properties.Count: > 0 } => true,
+        New n => n.Args.Any(ContainsObject),
+        _ => value.Children.Any(ContainsObject),
+    };
 
     /// <summary>This object with one more property (names are fixed CDK property names).</summary>
     public New With(string property, Cs value) => this with { Properties = [.. Properties, (CheckedProperty(property), value)] };

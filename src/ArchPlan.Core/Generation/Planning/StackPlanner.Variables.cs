@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
@@ -37,16 +38,79 @@ internal sealed partial class StackPlanner
 
     private SecretView ImportSecret(string name)
     {
-        if (_secrets.TryGetValue(name, out var existing))
+        // A secret the plan names once per environment is one secret of the stack, its name picked per environment.
+        var logical = _secretGroups.TryGetValue(name, out var group) ? group : null;
+        var key = logical?.Name ?? name;
+        if (_secrets.TryGetValue(key, out var existing))
         {
             return existing;
         }
-        var member = _members.Claim(CSharpNames.WithSuffix(name, "Secret", "Secret"));
-        var view = new SecretView(member, Id(member), name, name + ":arn");
-        _secrets[name] = view;
+        var member = _members.Claim(CSharpNames.WithSuffix(key, "Secret", "Secret"));
+        var view = logical is null
+            ? new SecretView(member, Id(member), name, name + ":arn")
+            : new SecretView(member, Id(member), logical.Name, logical.Name + ":arn", logical.Name + ":name");
+        _secrets[key] = view;
         _secretOrder.Add(view);
         return view;
     }
+
+    /// <summary>A secret the plan gives one name per environment (a per-environment Secrets table): the name without the environment, and each environment's name.</summary>
+    private sealed record SecretGroup(string Name, IReadOnlyList<(string Environment, string Name)> ByEnvironment);
+
+    private readonly Dictionary<string, SecretGroup> _secretGroups = new(StringComparer.Ordinal);
+
+    /// <summary>Groups the secrets that stand for one secret in several environments (<c>shop/prod/stripe</c>, <c>shop/dev/stripe</c>).</summary>
+    private void GroupSecretsByEnvironment()
+    {
+        var byLogical = new Dictionary<string, List<(string Environment, string Name)>>(StringComparer.Ordinal);
+        foreach (var secret in _plan.Secrets.Where(s => !string.IsNullOrWhiteSpace(s.Environment)))
+        {
+            var logical = WithoutEnvironment(secret.Name, secret.Environment!);
+            var list = byLogical.ListFor(logical);
+            if (!list.Any(x => x.Name == secret.Name))
+            {
+                list.Add((secret.Environment!, secret.Name));
+            }
+        }
+        foreach (var (logical, members) in byLogical)
+        {
+            var group = new SecretGroup(logical, members);
+            foreach (var (_, name) in members)
+            {
+                _secretGroups[name] = group;
+            }
+        }
+    }
+
+    /// <summary>The secret's name with the environment's segment taken out: <c>shop/prod/stripe</c> → <c>shop/stripe</c>, <c>stripe-prod</c> → <c>stripe</c>.</summary>
+    internal static string WithoutEnvironment(string name, string environment)
+    {
+        var parts = SecretNameParts().Split(name);
+        var keep = new StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var isSeparator = i % 2 == 1;
+            if (!isSeparator && string.Equals(parts[i], environment, StringComparison.OrdinalIgnoreCase))
+            {
+                // Drop the segment and the separator that joined it.
+                if (keep.Length > 0 && i > 0)
+                {
+                    keep.Length -= parts[i - 1].Length;
+                }
+                else if (i + 1 < parts.Length)
+                {
+                    i++;
+                }
+                continue;
+            }
+            keep.Append(parts[i]);
+        }
+        var result = keep.ToString().Trim('/', '-', '_', '.');
+        return result.Length == 0 ? name : result;
+    }
+
+    [GeneratedRegex("([/_.-])")]
+    private static partial Regex SecretNameParts();
 
     // ----- variables -----
 
@@ -67,6 +131,16 @@ internal sealed partial class StackPlanner
                 if (!envNames.Contains(value.Environment, StringComparer.Ordinal))
                 {
                     envNames.Add(value.Environment);
+                }
+            }
+        }
+        foreach (var group in _secretGroups.Values.Distinct())
+        {
+            foreach (var (environment, _) in group.ByEnvironment)
+            {
+                if (!envNames.Contains(environment, StringComparer.Ordinal))
+                {
+                    envNames.Add(environment);
                 }
             }
         }
@@ -152,6 +226,13 @@ internal sealed partial class StackPlanner
             _readme.Add(new ReadmeVariableView(variable.Name, setOn, source.Description, variable.Description));
         }
 
+        foreach (var group in _secretGroups.Values.Distinct())
+        {
+            foreach (var (environment, name) in group.ByEnvironment)
+            {
+                perEnvironment[environment].Add((group.Name + ":name", name));
+            }
+        }
         contextJson = ContextJson(envNames, topLevel, perEnvironment);
         return settings;
     }
@@ -539,13 +620,14 @@ internal sealed partial class StackPlanner
     private void WireUnboundSecrets()
     {
         var computes = _nodes.Where(n => n.IsCompute).ToList();
+        var wired = new HashSet<SecretView>();
         foreach (var secret in _plan.Secrets)
         {
-            if (_secretsBoundByVariables.Contains(secret.Name))
+            var view = ImportSecret(secret.Name);
+            if (_secretsBoundByVariables.Contains(view.Name) || !wired.Add(view))
             {
                 continue;
             }
-            var view = ImportSecret(secret.Name);
             if (computes.Count == 0)
             {
                 _diagnostics.Add(DiagnosticCatalog.GenerationSecretWithoutCompute, secret.Location, secret.Name);
@@ -582,7 +664,7 @@ internal sealed partial class StackPlanner
                 because = "the plan does not say which compute reads it";
             }
 
-            var key = SecretArnVariable(secret.Name, _plan.Product);
+            var key = SecretArnVariable(view.Name, _plan.Product);
             var reached = new List<string>();
             foreach (var compute in targets)
             {
@@ -602,8 +684,8 @@ internal sealed partial class StackPlanner
             }
             if (reached.Count > 0)
             {
-                _diagnostics.Add(DiagnosticCatalog.GenerationSecretWired, secret.Location, secret.Name, string.Join(", ", reached), key, because);
-                _readme.Add(new ReadmeVariableView(key, string.Join(", ", reached), $"ARN of Secrets Manager secret {secret.Name} (read access granted)", secret.Description));
+                _diagnostics.Add(DiagnosticCatalog.GenerationSecretWired, secret.Location, view.Name, string.Join(", ", reached), key, because);
+                _readme.Add(new ReadmeVariableView(key, string.Join(", ", reached), $"ARN of Secrets Manager secret {view.Name} (read access granted)", secret.Description));
             }
         }
     }

@@ -58,6 +58,8 @@ internal sealed partial class StackPlanner : IStackContext
     private readonly List<NotGeneratedView> _notGenerated = [];
     private readonly HashSet<string> _secretsBoundByVariables = new(StringComparer.Ordinal);
     private readonly HashSet<Node> _described = [];
+    private PlanText.Index? _nameIndex;
+    private int _nameIndexSize;
 
     public StackPlanner(Plan plan, GeneratorOptions options, DiagnosticBag diagnostics)
     {
@@ -88,6 +90,7 @@ internal sealed partial class StackPlanner : IStackContext
         }
 
         CreateNodes();
+        GroupSecretsByEnvironment();
         foreach (var secret in _plan.Secrets)
         {
             CheckSecretName(secret.Name, secret.Location);
@@ -228,12 +231,18 @@ internal sealed partial class StackPlanner : IStackContext
 
     public IReadOnlySet<string> WordsOf(Node node)
     {
-        var text = node.Resource.Text;
-        foreach (var other in _nodes)
+        // Only the names that may stand in the text are searched (an alarm per resource must not cost resources²).
+        if (_nameIndex is null || _nameIndexSize != _nodes.Count)
         {
-            foreach (var at in PlanText.WholeName(text, other.Name).Reverse().ToList())
+            (_nameIndex, _nameIndexSize) = (new PlanText.Index([.. _nodes.Select(n => n.Name)]), _nodes.Count);
+        }
+        var text = node.Resource.Text;
+        foreach (var candidate in _nameIndex.Candidates(text))
+        {
+            var name = _nodes[candidate].Name;
+            foreach (var at in PlanText.WholeName(text, name).Reverse().ToList())
             {
-                text = text[..at] + " " + text[(at + other.Name.Length)..];
+                text = text[..at] + " " + text[(at + name.Length)..];
             }
         }
         return ResourceWords.Stems(text).Where(w => !ResourceWords.KindWords.Contains(w) && w != "alarm").ToHashSet(StringComparer.Ordinal);

@@ -55,7 +55,13 @@ public sealed record AppView
 public sealed record SettingView(string Property, string Key, string Name, bool Required, bool PerEnvironment);
 
 /// <summary>A Secrets Manager secret the stack imports by name (or by the complete ARN given in context).</summary>
-public sealed record SecretView(string Member, string Id, string Name, string ArnKey);
+/// <param name="Member">The stack property holding it.</param>
+/// <param name="Id">Its construct id.</param>
+/// <param name="Name">The secret's name (for a secret with one name per environment, the name without the environment).</param>
+/// <param name="ArnKey">The context key that may give its complete ARN.</param>
+/// <param name="NameKey">For a secret with one name per environment: the context key holding the selected environment's
+/// name (cdk.json "environments"); empty when <paramref name="Name"/> is the name.</param>
+public sealed record SecretView(string Member, string Id, string Name, string ArnKey, string NameKey = "");
 
 /// <summary>Where a planned resource came from, for the comment above its construct.</summary>
 public sealed record Origin(string Name, int Line);

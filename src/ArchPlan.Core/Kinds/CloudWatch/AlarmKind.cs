@@ -15,7 +15,8 @@ namespace ArchPlan.Kinds.CloudWatch;
 /// statistic (p99, average, maximum, sum).
 /// </summary>
 /// <remarks>Attributes: <c>Threshold</c> (OPERATOR:number, operator one of GT, GTE, LT, LTE), <c>Period</c> (seconds),
-/// <c>EvaluationPeriods</c>, <c>DatapointsToAlarm</c>, <c>Statistic</c>.</remarks>
+/// <c>EvaluationPeriods</c>, <c>DatapointsToAlarm</c>, <c>Statistic</c>, <c>Metric</c> (the words naming the metric:
+/// "errors", "latency", "depth"; the watched resource's kind turns them into one of its metrics).</remarks>
 internal sealed partial class AlarmKind : KindModule
 {
     public override IReadOnlyList<ResourceKind> Kinds { get; } = [ResourceKind.CloudWatchAlarm];
@@ -38,6 +39,7 @@ internal sealed partial class AlarmKind : KindModule
         new("Threshold", AnyWords(), _ => "GTE:1"),
         new("Period", PeriodWords(), m => m.Has("n") ? Seconds(m) : m["per"].ToLowerInvariant() == "hour" ? "3600" : m["per"].ToLowerInvariant() == "day" ? "86400" : "60"),
         new("Statistic", StatisticWords(), m => Statistic(m.Value)),
+        new("Metric", MetricWords(), m => m.Value.ToLowerInvariant(), Many: true),
     ];
 
     public override void Emit(Node node, IStackContext stack)
@@ -137,6 +139,10 @@ internal sealed partial class AlarmKind : KindModule
 
     [GeneratedRegex(@"\b(?<m>\d+)\s+(?:of|out\s+of)\s+(?<n>\d+)\s+(?:evaluation\s+)?(?:periods|datapoints|data\s+points|minutes)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DatapointsWords();
+
+    // The words that choose which of the watched resource's metrics (its kind decides what each means).
+    [GeneratedRegex(@"\b(?:errors?|failures?|failed(?:\s+(?:executions|invocations|notifications))?|throttl\w*|duration|latency|slow|5xx|4xx|server\s+errors?|client\s+errors?|cpu(?:\s+utili[sz]ation)?|memory(?:\s+utili[sz]ation)?|connections?|free\s+storage|storage|depth|backlog|visible\s+messages|messages|age\s+of\s+(?:the\s+)?oldest\s+message|oldest\s+message|timeouts?|timed[- ]out)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MetricWords();
 
     [GeneratedRegex(@"\bp\d{2}(?:\.\d+)?\b|\baverage\b|\bavg\b|\bmaximum\b|\bmax\b|\bminimum\b|\bsum\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatisticWords();

@@ -105,7 +105,7 @@ internal sealed partial class SqsQueueKind : KindModule
             var count = node.Attribute("MaxReceiveCount") is { } max ? Clamp(stack, node, max, "Maximum receive count", 1, 1000) : DefaultMaxReceiveCount;
             if (node.Attribute("MaxReceiveCount") is null)
             {
-                stack.Report(DiagnosticCatalog.GenerationDefaultUsed, node.Resource.Location, "the number of receives before a message moves to the dead-letter queue",
+                stack.Report(DiagnosticCatalog.GenerationDefaultUsed, node.Resource.Location, "number of receives before a message moves to the dead-letter queue",
                     node.Name, DefaultMaxReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "Say it, e.g. 'dead-letter queue after 5 receives'.");
             }
