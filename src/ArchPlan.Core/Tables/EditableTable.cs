@@ -241,13 +241,21 @@ internal sealed class EditableTable
         return cells;
     }
 
+    /// <summary>True when the table's names use the <c>[product]</c> placeholder (<c>[product]/db/credentials</c>).</summary>
+    public bool UsesProductPlaceholder
+    {
+        get
+        {
+            var nameIndex = IndexOf(ColumnRole.Name);
+            return Rows.Any(r => nameIndex >= 0 && nameIndex < r.OriginalCells.Count && r.OriginalCells[nameIndex].Contains("[product]", StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>A row for a secret the plan does not have yet; the name keeps the <c>[product]</c> placeholder if the table uses it.</summary>
     public List<string> NewSecretRow(CodeSecret secret, string? product)
     {
         var name = secret.Name;
-        var nameIndex = IndexOf(ColumnRole.Name);
-        if (product is not null && name.StartsWith(product + "/", StringComparison.Ordinal)
-            && Rows.Any(r => nameIndex < r.OriginalCells.Count && r.OriginalCells[nameIndex].Contains("[product]", StringComparison.Ordinal)))
+        if (product is not null && name.StartsWith(product + "/", StringComparison.Ordinal) && UsesProductPlaceholder)
         {
             name = "[product]" + name[product.Length..];
         }

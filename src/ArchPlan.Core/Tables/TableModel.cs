@@ -25,8 +25,11 @@ public enum CodeValueKind
 /// <summary>A variable's value as the code sets it.</summary>
 /// <param name="Kind">What sort of value this is.</param>
 /// <param name="Text">The literal for <see cref="CodeValueKind.Literal"/>; a readable rendering otherwise.</param>
-/// <param name="Resource">For <see cref="CodeValueKind.FromResource"/>: the referenced resource's name.</param>
-public sealed record CodeValue(CodeValueKind Kind, string? Text = null, string? Resource = null);
+/// <param name="Resource">For <see cref="CodeValueKind.FromResource"/>: the referenced resource's name (the plan's name once matched).</param>
+/// <param name="Secret">For <see cref="CodeValueKind.FromSecret"/>: the secret as a cell names it (<c>_(from secret …)_</c>), when the plan
+/// has several secrets and <c>_(Secrets Manager)_</c> would not say which.</param>
+/// <param name="Target">For <see cref="CodeValueKind.FromResource"/>: the referenced resource, to find the plan's name for it.</param>
+public sealed record CodeValue(CodeValueKind Kind, string? Text = null, string? Resource = null, string? Secret = null, InfraResource? Target = null);
 
 /// <summary>One row of the Environment Variables table, computed from code.</summary>
 /// <param name="Name">The variable name as the application sees it (a Lambda's <c>X_SECRET_ARN</c> is <c>X</c>).</param>
@@ -194,7 +197,8 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
     {
         InfraValueKind.Literal => new CodeValue(CodeValueKind.Literal, value.Text ?? ""),
         InfraValueKind.Reference => new CodeValue(CodeValueKind.FromResource, value.Text,
-            value.ResourceId is { } id ? ResourceName(id, resources) : value.Text),
+            value.ResourceId is { } id ? ResourceName(id, resources) : value.Text,
+            Target: value.ResourceId is { } target ? resources.GetValueOrDefault(target) : null),
 
         // The infrastructure reader gives a context value the cdk.json default as its text when there is one.
         InfraValueKind.Context when value.Text is not null => new CodeValue(CodeValueKind.Literal, value.Text),

@@ -113,6 +113,7 @@ public static class TableRenderer
         CodeValueKind.Literal when string.IsNullOrEmpty(value.Text) => "",
         CodeValueKind.Literal => codeStyle ? CodeSpan(value.Text!) : EscapeText(value.Text!),
         CodeValueKind.FromResource => $"_(from {EscapeText(value.Resource ?? value.Text ?? "resource")})_",
+        CodeValueKind.FromSecret when value.Secret is { Length: > 0 } secret => $"_(from secret {EscapeText(secret)})_",
         CodeValueKind.FromSecret => "_(Secrets Manager)_",
         _ => "",
     };

@@ -59,7 +59,8 @@ public static class TableSplicer
         var environment = EditableTable.Canonical(options.Environment ?? model.Environment);
         var variableTables = tables.Where(t => t.Info.Kind == ConfigTableKind.EnvironmentVariables).ToList();
         var secretTables = tables.Where(t => t.Info.Kind == ConfigTableKind.Secrets).ToList();
-        UpdateVariables(variableTables, model, environment, options, diagnostics);
+        model = WithSecretNames(model, plan, secretTables.Any(t => t.UsesProductPlaceholder));
+        UpdateVariables(variableTables, model, plan, environment, options, diagnostics);
         UpdateSecrets(secretTables, model, plan, options, diagnostics);
 
         var edits = new List<(int Start, int Length, string Text)>();
@@ -77,7 +78,7 @@ public static class TableSplicer
         return new StageResult<string>(result, diagnostics.ToImmutableSorted());
     }
 
-    private static void UpdateVariables(List<EditableTable> tables, TableModel model, string? environment, TablesOptions options, DiagnosticBag diagnostics)
+    private static void UpdateVariables(List<EditableTable> tables, TableModel model, Plan plan, string? environment, TablesOptions options, DiagnosticBag diagnostics)
     {
         var byName = new Dictionary<string, CodeVariable>(StringComparer.Ordinal);
         foreach (var variable in model.Variables)
@@ -111,10 +112,10 @@ public static class TableSplicer
 
         foreach (var (variable, list) in slots)
         {
-            RefreshValues(variable.Value, list, environment);
+            RefreshValues(variable.Value, list, environment, slot => LeftToDeployTime(slot, plan));
         }
 
-        var missing = model.Variables.Where(v => !present.Contains(v.Name)).ToList();
+        var missing = model.Variables.Where(v => !present.Contains(v.Name) && !IsSecretCarrier(v, plan)).ToList();
         if (missing.Count == 0 || tables.Count == 0)
         {
             return;
@@ -154,14 +155,17 @@ public static class TableSplicer
                 var current = CellValues.JsonFields(row.Plain(format));
                 var isCurrent = secret.Shape switch
                 {
-                    SecretShape.Json => current.Count == secret.Fields.Count && current.All(secret.Fields.Contains),
-                    SecretShape.Plain => current.Count == 0 && row.Plain(format).Trim().Length > 0,
+                    // The code shows the fields it reads; the secret may hold more (a database secret's host and port), which
+                    // the plan documents and the code has no reason to read.
+                    SecretShape.Json => current.Count > 0 && secret.Fields.All(current.Contains),
+                    // A blank Format says nothing the code contradicts.
+                    SecretShape.Plain => current.Count == 0,
                     _ => true,
                 };
                 if (!isCurrent)
                 {
                     // Fields the plan already lists keep its order; fields new to it follow, sorted.
-                    var ordered = current.Where(secret.Fields.Contains).Concat(secret.Fields.Except(current)).ToEquatableArray();
+                    var ordered = current.Concat(secret.Fields.Except(current)).ToEquatableArray();
                     table.SetCell(row, format, TableRenderer.FormatCell(secret with { Fields = ordered }, codeStyle)!);
                 }
             }
@@ -242,22 +246,50 @@ public static class TableSplicer
     /// it, else the cells that apply to every environment, else leave the row alone when any cell already agrees and
     /// put the one value everywhere when none does.
     /// </summary>
-    private static void RefreshValues(CodeValue value, List<ValueSlot> slots, string? environment)
+    private static void RefreshValues(CodeValue value, List<ValueSlot> slots, string? environment, Func<ValueSlot, bool> leftToDeployTime)
     {
         if (value.Kind == CodeValueKind.Unknown || slots.Count == 0)
         {
             return;
         }
+        // A literal in the infrastructure for a value the plan leaves to deploy time came from context (cdk synth -c):
+        // it is the deployment's, not the plan's, and writing it into the plan would turn it into the plan's example.
+        bool Current(ValueSlot slot) => IsCurrent(slot.Current, value) || (value.Kind == CodeValueKind.Literal && leftToDeployTime(slot));
         var targets = environment is not null && slots.Any(s => s.Environment == environment)
             ? slots.Where(s => s.Environment == environment).ToList()
             : slots.Any(s => s.Environment is null)
                 ? slots.Where(s => s.Environment is null).ToList()
-                : slots.Any(s => IsCurrent(s.Current, value)) ? [] : slots;
-        foreach (var slot in targets.Where(s => !IsCurrent(s.Current, value)))
+                : slots.Any(Current) ? [] : slots;
+        foreach (var slot in targets.Where(s => !Current(s)))
         {
             slot.Table.SetCell(slot.Row, slot.Column, TableRenderer.ValueCell(value, slot.Table.ValueCodeStyle(slot.Column)));
         }
     }
+
+    /// <summary>
+    /// True when the plan leaves the cell's value to deploy time: a required variable without a value (synth needs
+    /// <c>-c NAME=value</c>), or a value from a resource the plan does not create (<c>_(from the partner feed)_</c>,
+    /// given with <c>-c</c> too). The generated code reads both from CDK context.
+    /// </summary>
+    private static bool LeftToDeployTime(ValueSlot slot, Plan plan)
+    {
+        if (slot.Current.Kind == ValueKind.FromResource)
+        {
+            return !Validation.Rules.ResourceWords.Resolve(slot.Current.Resource ?? slot.Current.Text ?? "", plan);
+        }
+        var required = slot.Table.IndexOf(ColumnRole.Required);
+        return slot.Current.Kind == ValueKind.None && required >= 0 && CellValues.ParseRequired(slot.Row.Plain(required)) == Requirement.Required;
+    }
+
+    /// <summary>
+    /// True for the variable the generator adds to carry a planned secret's ARN when no variable of the plan names the
+    /// secret (<c>STRIPE_API_KEY_SECRET_ARN</c> for <c>payments/stripe/api-key</c>): the secret's row stands for it, it is
+    /// not a variable of its own.
+    /// </summary>
+    private static bool IsSecretCarrier(CodeVariable variable, Plan plan) =>
+        variable.Value.Kind == CodeValueKind.FromSecret
+        && plan.Secrets.Any(s => string.Equals(s.Name, variable.Value.Text, StringComparison.Ordinal)
+            && variable.Aliases.Contains(Generation.Planning.StackPlanner.SecretArnVariable(s.Name, plan.Product)));
 
     /// <summary>True when the plan's cell already says what the code does (the plan's own words for a resource are kept).</summary>
     internal static bool IsCurrent(ValueSpec cell, CodeValue code) => code.Kind switch
@@ -384,6 +416,24 @@ public static class TableSplicer
     }
 
     /// <summary>
+    /// With several secrets, <c>_(Secrets Manager)_</c> would not say which one: a value cell the code decides names
+    /// the secret (<c>_(from secret [product]/stripe/api-key)_</c>), keeping the placeholder when the secrets table uses it.
+    /// </summary>
+    private static TableModel WithSecretNames(TableModel model, Plan plan, bool placeholder)
+    {
+        if (plan.Secrets.Count <= 1)
+        {
+            return model;
+        }
+        string Named(string secret) =>
+            placeholder && plan.Product is { } product && secret.StartsWith(product + "/", StringComparison.Ordinal) ? "[product]" + secret[product.Length..] : secret;
+        var variables = model.Variables
+            .Select(v => v.Value is { Kind: CodeValueKind.FromSecret, Text: { Length: > 0 } secret } ? v with { Value = v.Value with { Secret = Named(secret) } } : v)
+            .ToEquatableArray();
+        return model with { Variables = variables };
+    }
+
+    /// <summary>
     /// Writes a Used by cell in the plan's words: a compute the code names <c>PaymentsHandlerFunction</c> is the
     /// plan's <c>payments-handler</c> when the diff's name matching says so; unmatched names stay as the code has them.
     /// </summary>
@@ -422,8 +472,30 @@ public static class TableSplicer
             }
             return inPlanWords[used] = first == int.MaxValue ? used : compute[first].Name;
         }
+        // A value from a resource is written with the plan's name for it (_(from payments)_, not the construct id
+        // PaymentsTable): the resource diff pairs with the referenced one, which the reader and the generator resolve back.
+        var namesOf = plan.Resources.Select(r => (Resource: r, Names: Diffing.NameMatcher.PlanNames(r.Name, r.Kind, plan.Product))).ToList();
+        string ResourceInPlanWords(CodeValue value)
+        {
+            if (value.Target is not { } target)
+            {
+                return value.Resource!;
+            }
+            var names = Diffing.NameMatcher.InfraNames(target.LogicalId, target.CdkPath, target.PhysicalName, target.Kind, plan.Product);
+            var planned = namesOf.FirstOrDefault(p => Diffing.NameMatcher.SameKind(p.Resource.Kind, target) && p.Names.Overlaps(names)).Resource;
+            return planned?.Name ?? value.Resource!;
+        }
+
         var variables = model.Variables
-            .Select(v => v with { UsedBy = v.UsedBy.Select(InPlanWords).Distinct().ToEquatableArray() })
+            .Select(v => v with
+            {
+                UsedBy = v.UsedBy.Select(InPlanWords).Distinct().ToEquatableArray(),
+                Value = v.Value.Kind switch
+                {
+                    CodeValueKind.FromResource when v.Value.Resource is not null => v.Value with { Resource = ResourceInPlanWords(v.Value) },
+                    _ => v.Value,
+                },
+            })
             .ToEquatableArray();
         return model with { Variables = variables };
     }

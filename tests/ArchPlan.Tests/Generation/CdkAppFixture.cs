@@ -1,59 +1,107 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArchPlan.Model;
+using ArchPlan.Tests.Support;
 
 namespace ArchPlan.Tests.Generation;
 
+/// <summary>The apps <see cref="CdkAppFixture"/> puts into the test run's batch, with the CLI-generated sample folders.</summary>
+public sealed record CdkAppEntries(IReadOnlyList<BatchEntry> Entries, IReadOnlyDictionary<string, string> CliSampleFolders);
+
 /// <summary>
-/// Generates the sample apps once per test run into one temporary folder, builds each app once with
-/// <c>dotnet build</c>, and synthesizes it with the real CDK CLI (the repository's node_modules/.bin/cdk; its absence is a
-/// failure, not a reason to fall back). Tests read the results.
+/// The sample apps, generated once per test run and synthesized as stages of the run's one CDK app
+/// (<see cref="TestRunBatch"/>: one <c>dotnet build</c>, one synth with the real CDK CLI — the repository's
+/// node_modules/.bin/cdk; its absence is a failure, not a reason to fall back). The gamehub app is synthesized three
+/// times, as three stages with the context of dev, prod (with the -c values a deployer gives) and staging; staging
+/// lacks a required value, so it is synthesized on its own and fails. Tests read the results.
 /// </summary>
-public sealed class CdkAppFixture : IDisposable
+public sealed class CdkAppFixture
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "archplan-cdk-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private static readonly string[] CliSampleNames = ["leaderboard-snapshot", "notifications-per-env"];
 
     public CdkAppFixture()
     {
-        Directory.CreateDirectory(_root);
-        Gamehub = BuildApp("gamehub", SamplePlans.Gamehub());
-        Hostile = BuildApp("hostile", SamplePlans.Hostile());
-        PropertySample = BuildApp("property-sample", SamplePlans.PropertySample());
-        var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
-        PaymentsSample = BuildApp("payments", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics)));
-        GamehubDev = Synth(Gamehub, "dev");
-        GamehubProd = Synth(Gamehub, "prod", ("environment", "prod"), ("gamehub/db/credentials:arn", DbSecretArn), ("MAX_PLAYERS", "128"));
-        GamehubStaging = Synth(Gamehub, "staging", ("environment", "staging"));
-        HostileDefault = Synth(Hostile, "default");
-        PropertySampleDefault = Synth(PropertySample, "default");
-        PaymentsSampleDefault = Synth(PaymentsSample, "default");
-        var invoicing = ArchPlan.Reading.PlanReader.Read(InvoicingPlanPath, new ArchPlan.Reading.ReadOptions());
-        Invoicing = BuildApp("invoicing", invoicing.Value ?? throw new InvalidOperationException(string.Join("\n", invoicing.Diagnostics)));
-        InvoicingDefault = Synth(Invoicing, "default", ("TAX_SERVICE_URL", "https://tax.example.com/v1"));
-        InvoicingWithoutExternal = Synth(Invoicing, "no-external");
-        foreach (var name in new[] { "leaderboard-snapshot", "notifications-per-env" })
+        var run = TestRunBatch.Get();
+        var batch = run.Batch;
+        BuiltApp App(string name, string directory) => new(name, directory, "", batch.Build, batch.BuildTime);
+        SynthResult Synth(string id, string label) =>
+            new(label, batch.SynthOf(id), batch.TemplateOf(id), batch.Member(id).Entry.Separate ? batch.SeparateSynthTime : batch.SynthTime) { OutDir = batch.AssemblyOf(id) };
+
+        Gamehub = App("gamehub", batch.Root);
+        Hostile = App("hostile", batch.Root);
+        PropertySample = App("property-sample", batch.Root);
+        PaymentsSample = App("payments", batch.Root);
+        GamehubDev = Synth("GamehubDev", "dev");
+        GamehubProd = Synth("GamehubProd", "prod");
+        GamehubStaging = Synth("GamehubStaging", "staging");
+        HostileDefault = Synth("Hostile", "default");
+        PropertySampleDefault = Synth("PropertySample", "default");
+        PaymentsSampleDefault = Synth("PaymentsSample", "default");
+        Invoicing = App("invoicing", batch.Root);
+        InvoicingDefault = Synth("InvoicingDefault", "default");
+        InvoicingWithoutExternal = Synth("InvoicingWithoutExternal", "no-external");
+        foreach (var name in CliSampleNames)
         {
-            var app = GenerateWithCli(name);
-            CliSamples[name] = (app, Synth(app, "default"));
+            var id = CliSampleId(name);
+            CliSamples[name] = (App(name, run.CdkApps.CliSampleFolders[name]), Synth(id, "default"));
         }
+        UsedCli = true;
     }
 
-    /// <summary>Samples generated end to end through <c>archplan generate</c>, built and synthesized with their cdk.json context.</summary>
-    public Dictionary<string, (BuiltApp App, SynthResult Synth)> CliSamples { get; } = [];
-
-    private BuiltApp GenerateWithCli(string sample)
+    /// <summary>
+    /// The batch entries: the gamehub plan three times (dev; prod with the database secret's complete ARN and MAX_PLAYERS
+    /// given as -c would; staging, alone), the hostile plan, the property sample, the payments sample read by the real
+    /// plan reader, and two samples generated through <c>archplan generate</c> into <paramref name="root"/>. Each keeps
+    /// exactly the context its app gives (nothing supplied), as the apps were synthesized on their own before.
+    /// </summary>
+    internal static CdkAppEntries Entries(string root)
     {
-        var root = Path.Combine(_root, "cli-" + sample);
-        var generate = Support.CliRunner.Run("generate", Path.Combine(SampleGenerationTests.SamplesFolder(), sample + ".md"), "--output", root);
-        if (generate.ExitCode != 0)
+        BatchEntry Entry(string id, Plan plan) => new(id, plan, plan.FilePath) { SupplyMissingContext = false };
+        var gamehub = SamplePlans.Gamehub();
+        var read = ArchPlan.Reading.PlanReader.Read(InvoicingPlanPath, new ArchPlan.Reading.ReadOptions());
+        var invoicing = read.Value ?? throw new InvalidOperationException(string.Join("\n", read.Diagnostics));
+        var sample = ArchPlan.Reading.PlanReader.Read(Path.Combine(SampleGenerationTests.SamplesFolder(), "payments-api.md"), new ArchPlan.Reading.ReadOptions());
+        var entries = new List<BatchEntry>
         {
-            throw new InvalidOperationException($"archplan generate {sample} failed: {generate.Out}{generate.Error}");
+            Entry("GamehubDev", gamehub),
+            Entry("GamehubProd", gamehub) with
+            {
+                Context = new Dictionary<string, string>
+                {
+                    ["environment"] = "prod",
+                    ["gamehub/db/credentials:arn"] = DbSecretArn,
+                    ["MAX_PLAYERS"] = "128",
+                },
+            },
+            Entry("GamehubStaging", gamehub) with { Context = new Dictionary<string, string> { ["environment"] = "staging" }, Separate = true },
+            Entry("Hostile", SamplePlans.Hostile()),
+            Entry("PropertySample", SamplePlans.PropertySample()),
+            Entry("PaymentsSample", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics))),
+            Entry("InvoicingDefault", invoicing) with { Context = new Dictionary<string, string> { ["TAX_SERVICE_URL"] = "https://tax.example.com/v1" } },
+            Entry("InvoicingWithoutExternal", invoicing) with { Separate = true },
+        };
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in CliSampleNames)
+        {
+            var output = Path.Combine(root, "cli-" + name);
+            var planPath = Path.Combine(SampleGenerationTests.SamplesFolder(), name + ".md");
+            var generate = CliRunner.Run("generate", planPath, "--output", output);
+            if (generate.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"archplan generate {name} failed: {generate.Out}{generate.Error}");
+            }
+            var appDir = Path.Combine(Directory.EnumerateDirectories(Path.Combine(output, "apps")).Single(), "infra", "cdk");
+            folders[name] = appDir;
+            var plan = ArchPlan.Reading.PlanReader.Read(planPath).Value!;
+            entries.Add(new BatchEntry(CliSampleId(name), plan, planPath, BatchEntry.FilesIn(appDir)) { SupplyMissingContext = false });
         }
-        var appDir = Directory.EnumerateDirectories(Path.Combine(root, "apps")).Single();
-        return BuildProject(sample, Path.Combine(appDir, "infra", "cdk"));
+        return new CdkAppEntries(entries, folders);
     }
+
+    private static string CliSampleId(string sample) => "Cli" + ArchPlan.Generation.Naming.Words.ToPascal(sample);
+
+    /// <summary>Samples generated end to end through <c>archplan generate</c>, synthesized with their cdk.json context.</summary>
+    public Dictionary<string, (BuiltApp App, SynthResult Synth)> CliSamples { get; } = [];
 
     /// <summary>A plan written the way people write them, stating attributes of every kind (TestFiles/generate/invoicing-plan.md).</summary>
     public static string InvoicingPlanPath => Path.Combine(Support.RepoPaths.TestFiles, "generate", "invoicing-plan.md");
@@ -74,6 +122,7 @@ public sealed class CdkAppFixture : IDisposable
     /// <summary>The complete ARN the prod synth supplies for the database secret.</summary>
     public const string DbSecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:gamehub/db/credentials-AbCdEf";
 
+    /// <summary>The gamehub app; its build is the batch's (one build covers every app of the run).</summary>
     public BuiltApp Gamehub { get; }
 
     public BuiltApp Hostile { get; }
@@ -93,129 +142,7 @@ public sealed class CdkAppFixture : IDisposable
     public SynthResult PropertySampleDefault { get; }
 
     /// <summary>True when synth ran through the aws-cdk CLI rather than by running the app directly.</summary>
-    public bool UsedCli { get; private set; }
-
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("ARCHPLAN_KEEP_TEST_APPS") != "1")
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a leftover temp folder is harmless.
-            }
-        }
-    }
-
-    private BuiltApp BuildApp(string name, Plan plan)
-    {
-        var files = GenerationTestHelpers.GenerateFiles(plan);
-        var root = Path.Combine(_root, name);
-        GenerationTestHelpers.Write(root, files.Values);
-        return BuildProject(name, Path.Combine(root, "apps", plan.Product!, "infra", "cdk"));
-    }
-
-    private BuiltApp BuildProject(string name, string appDir)
-    {
-        var project = Directory.EnumerateFiles(Path.Combine(appDir, "src"), "*.csproj", SearchOption.AllDirectories).Single();
-        var watch = Stopwatch.StartNew();
-        var build = Run("dotnet", ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:minimal", "-clp:Summary"],
-            appDir, new Dictionary<string, string?>(), TimeSpan.FromMinutes(8));
-        watch.Stop();
-        var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
-        return new BuiltApp(name, appDir, dll, build, watch.Elapsed);
-    }
-
-    private SynthResult Synth(BuiltApp app, string label, params (string Key, string Value)[] context)
-    {
-        var outDir = Path.Combine(_root, "out", app.Name + "-" + label);
-        var environment = new Dictionary<string, string?>
-        {
-            ["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1",
-            ["CDK_DISABLE_VERSION_CHECK"] = "1",
-            ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
-        };
-        var watch = Stopwatch.StartNew();
-        // The real CDK CLI, as users run it: a missing CLI fails the tests (npm ci installs it), never a fallback.
-        var cli = FindCdkCli() ?? throw new InvalidOperationException(
-            "The aws-cdk CLI is not installed (node_modules/.bin/cdk): run 'npm ci' at the repository root, as .ci/run does.");
-        UsedCli = true;
-        var args = new List<string> { "synth", "--app", $"dotnet \"{app.Dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting" };
-        foreach (var (key, value) in context)
-        {
-            args.Add("-c");
-            args.Add($"{key}={value}");
-        }
-        var run = Run(cli, args, app.Directory, environment, TimeSpan.FromMinutes(5));
-        watch.Stop();
-        var templatePath = Directory.Exists(outDir) ? Directory.EnumerateFiles(outDir, "*.template.json").FirstOrDefault() : null;
-        var template = run.ExitCode == 0 && templatePath is not null ? JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject() : null;
-        return new SynthResult(label, run, template, watch.Elapsed) { OutDir = outDir };
-    }
-
-    private static string? FindCdkCli()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "cdk");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static ProcessResult Run(string file, IEnumerable<string> args, string workingDirectory,
-        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        // The test host runs inside MSBuild/vstest; their variables would steer the nested build.
-        foreach (var key in info.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                info.Environment.Remove(key);
-            }
-        }
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return new ProcessResult(-1, stdout.ToString(), stderr + $"\n(timed out after {timeout})");
-        }
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString());
-    }
-}
-
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    public bool UsedCli { get; }
 }
 
 public sealed record BuiltApp(string Name, string Directory, string Dll, ProcessResult Build, TimeSpan BuildTime);

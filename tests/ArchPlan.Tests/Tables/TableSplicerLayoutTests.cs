@@ -111,7 +111,7 @@ public sealed class TableSplicerLayoutTests
     }
 
     [Fact]
-    public void A_json_format_keeps_the_plans_field_order_for_fields_still_read()
+    public void A_json_format_keeps_the_plans_fields_in_their_order_and_adds_the_ones_the_code_reads()
     {
         var secrets = """
             | Secret Name         | Description     | Format                                   |
@@ -125,10 +125,11 @@ public sealed class TableSplicerLayoutTests
 
         var actual = TableSplicerTests.Splice(Plans.With(Plans.Variables, secrets), code);
 
+        // host and port stay: the secret holds them whether or not this code reads them (the plan documents its shape).
         Assert.Equal("""
-            | Secret Name         | Description     | Format                                   |
-            | ------------------- | --------------- | ---------------------------------------- |
-            | `[product]/api-key` | Partner API key | JSON: `{username, password, database}`   |
+            | Secret Name         | Description     | Format                                             |
+            | ------------------- | --------------- | -------------------------------------------------- |
+            | `[product]/api-key` | Partner API key | JSON: `{username, password, host, port, database}` |
 
             """, TableSplicerTests.Section(actual, "| Secret Name"));
     }

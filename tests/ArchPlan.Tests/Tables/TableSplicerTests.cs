@@ -363,6 +363,154 @@ public sealed class TableSplicerTests
         Assert.Equal(text, Splice(text, code));
     }
 
+    [Fact]
+    public void The_arn_variable_the_generator_gives_a_planned_secret_no_variable_names_is_not_a_new_row()
+    {
+        // The generator hands orders/api-key to the function as API_KEY_SECRET_ARN (plus a read grant): the secret's row covers it.
+        var code = CodeWith([Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO")),
+            Var("API_KEY_SECRET_ARN", Secret("orders/api-key"))]);
+
+        Assert.Equal(Plans.Current, Splice(Plans.Current, code));
+    }
+
+    [Fact]
+    public void An_arn_variable_for_a_secret_the_plan_does_not_list_is_still_a_new_row()
+    {
+        var code = CodeWith([Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO")),
+            Var("PARTNER_TOKEN_SECRET_ARN", Secret("orders/partner-token"))], ["orders/api-key", "orders/partner-token"]);
+
+        var actual = Splice(Plans.Current, code);
+
+        Assert.Contains("| `PARTNER_TOKEN` ", actual, StringComparison.Ordinal);
+        Assert.Contains("| `[product]/partner-token` ", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_required_value_the_plan_leaves_to_deploy_time_is_not_replaced_by_the_value_synth_was_given()
+    {
+        // cdk synth -c API_TOKEN_ID=abc123 puts the literal in the template; the plan deliberately has no value for it.
+        var text = Plans.With(Plans.Variables + "\n| `API_TOKEN_ID` | Issued at deploy time |                         | Yes      |");
+        var code = CurrentCode(Var("API_TOKEN_ID", Literal("abc123")));
+
+        Assert.Equal(text, Splice(text, code));
+    }
+
+    [Fact]
+    public void An_optional_variable_without_a_value_gets_the_value_the_code_sets()
+    {
+        var text = Plans.With(Plans.Variables + "\n| `API_TOKEN_ID` | Issued at deploy time |                         | No       |");
+
+        var actual = Splice(text, CurrentCode(Var("API_TOKEN_ID", Literal("abc123"))));
+
+        Assert.Contains("| `API_TOKEN_ID` | Issued at deploy time      | `abc123`                | No       |", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_from_a_resource_the_plan_does_not_create_is_not_replaced_by_the_value_synth_was_given()
+    {
+        // The generator reads such a value from CDK context (-c LEGACY_HOST=...): in the template it is a literal.
+        var text = Plans.With(Plans.Variables + "\n| `LEGACY_HOST`  | Legacy partner feed   | _(from the legacy partner feed)_ | Yes |");
+
+        Assert.Equal(text, Splice(text, CurrentCode(Var("LEGACY_HOST", Literal("legacy.example.com")))));
+    }
+
+    [Fact]
+    public void A_value_from_a_planned_resource_set_as_a_literal_in_code_is_stale()
+    {
+        var text = Plans.With(Plans.Variables.Replace("`INFO`                 ", "_(from DynamoDB table)_", StringComparison.Ordinal));
+
+        var actual = Splice(text, CurrentCode());
+
+        Assert.Contains("| `LOG_LEVEL`    | Log level                  | `INFO`                  | No       |", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_value_from_a_resource_is_written_with_the_plans_name_for_it_not_the_construct_id()
+    {
+        var table = new InfraResource
+        {
+            LogicalId = "OrdersTable8B3C1E2A",
+            Type = "AWS::DynamoDB::Table",
+            Kind = ArchPlan.Model.ResourceKind.DynamoDbTable,
+            Role = InfraRole.Primary,
+            CdkPath = "OrdersStack/OrdersTable/Resource",
+            Location = new InfraLocation(new ArchPlan.Diagnostics.SourceLocation("template.json", 1, 1), "OrdersTable8B3C1E2A"),
+        };
+        var code = Stack([Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable8B3C1E2A")), Var("PAGE_SIZE", Literal("50")),
+            Var("LOG_LEVEL", Literal("INFO")), Var("ARCHIVE_TABLE", Ref("OrdersTable8B3C1E2A")))], [table], ["orders/api-key"]);
+
+        var actual = Splice(Plans.Current, code);
+
+        Assert.Contains("| `ARCHIVE_TABLE` |                            | _(from orders)_         | Yes      |", actual, StringComparison.Ordinal);
+        Assert.DoesNotContain("OrdersTable", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_format_listing_fields_the_code_does_not_read_is_current()
+    {
+        var secrets = """
+            | Secret Name        | Description | Format                                   |
+            | ------------------ | ----------- | ---------------------------------------- |
+            | `[product]/db`     | Database    | JSON: `{username, password, host, port}` |
+            """;
+        var text = Plans.With(Plans.Variables, secrets);
+        var code = Stack([Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO"))),
+            Container("Worker", [], [Var("DB_PASSWORD", Secret("orders/db", "password"))])], [OrdersTable]);
+
+        Assert.Equal(Section(text, "| Secret Name"), Section(Splice(text, code), "| Secret Name"));
+    }
+
+    [Fact]
+    public void A_json_format_gets_the_fields_the_code_reads_and_keeps_the_ones_it_lists()
+    {
+        var secrets = """
+            | Secret Name    | Description | Format                |
+            | -------------- | ----------- | --------------------- |
+            | `[product]/db` | Database    | JSON: `{host, port}`  |
+            """;
+        var code = Stack([Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO"))),
+            Container("Worker", [], [Var("DB_PASSWORD", Secret("orders/db", "password"))])], [OrdersTable]);
+
+        var actual = Splice(Plans.With(Plans.Variables, secrets), code);
+
+        Assert.Contains("| `[product]/db` | Database    | JSON: `{host, port, password}` |", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_format_is_current_for_a_secret_the_code_hands_over_whole()
+    {
+        var secrets = """
+            | Secret Name         | Description     | Format |
+            | ------------------- | --------------- | ------ |
+            | `[product]/api-key` | Partner API key |        |
+            """;
+        var text = Plans.With(Plans.Variables, secrets);
+        var code = Stack([Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO"))),
+            Container("Worker", [], [Var("API_KEY", Secret("orders/api-key"))])], [OrdersTable]);
+
+        Assert.Equal(Section(text, "| Secret Name"), Section(Splice(text, code), "| Secret Name"));
+    }
+
+    [Fact]
+    public void With_several_secrets_a_value_from_a_secret_names_the_secret_in_the_tables_own_spelling()
+    {
+        var secrets = """
+            | Secret Name         | Description     | Format       |
+            | ------------------- | --------------- | ------------ |
+            | `[product]/api-key` | Partner API key | Plain string |
+            | `[product]/db`      | Database        | Plain string |
+            """;
+        var code = Stack([Lambda("OrdersApi", Var("ORDERS_TABLE", Ref("OrdersTable")), Var("PAGE_SIZE", Literal("50")), Var("LOG_LEVEL", Literal("INFO"))),
+            Container("Worker", [], [Var("PARTNER_KEY", Secret("orders/api-key"))])], [OrdersTable], ["orders/db"]);
+        var text = Plans.With(Plans.Variables, secrets);
+
+        var actual = Splice(text, code);
+        var reread = PlanReader.Parse(actual, "plan.md").Value!;
+
+        Assert.Contains(@"| `PARTNER_KEY`  |                            | _(from secret \[product\]/api-key)_ | Yes      |", actual, StringComparison.Ordinal);
+        Assert.Equal("orders/api-key", reread.Variables.Single(v => v.Name == "PARTNER_KEY").Value.Secret);
+    }
+
     /// <summary>The text from the line starting with <paramref name="start"/> to the next blank line.</summary>
     internal static string Section(string text, string start)
     {
