@@ -82,6 +82,12 @@ public static partial class PlanDiffer
             {
                 continue;
             }
+            // The plan gives no value and does not require one: the app sets it only when the deployment gives a
+            // value (a generated app reads it from CDK context), so its absence is no drift.
+            if (hits.Count == 0 && rows.All(r => r.Required != Requirement.Required && r.Value.Kind == ValueKind.None && r.PerEnvironment.All(e => e.Value.Kind == ValueKind.None)))
+            {
+                continue;
+            }
             // Missing from this environment's stacks but set in another's: it is set on only some compute.
             if (hits.Count == 0 && !ReferenceEquals(context.Group.Infra, context.AllInfra) && SetElsewhere(context, names) is { Count: > 0 } elsewhere)
             {

@@ -1,3 +1,4 @@
+using ArchPlan.Common;
 using ArchPlan.Diffing;
 using ArchPlan.Infrastructure;
 using ArchPlan.Tests.Infrastructure;
@@ -93,6 +94,26 @@ public sealed class PlanDifferTests
         var finding = Assert.Single(report.Findings);
         Assert.Equal((FindingKind.VariableNotSet, "QUEUE_URL", 43), (finding.Kind, finding.Subject, finding.PlanLocation.Line));
         Assert.Null(finding.InfraLocation);
+    }
+
+    [Theory]
+    [InlineData(ArchPlan.Model.Requirement.Optional, false)]
+    [InlineData(ArchPlan.Model.Requirement.Unspecified, false)]
+    [InlineData(ArchPlan.Model.Requirement.Required, true)]
+    public void A_variable_the_plan_gives_no_value_is_drift_when_missing_only_if_required(ArchPlan.Model.Requirement required, bool drift)
+    {
+        // The round trip: a generated app sets a valueless optional variable only when the deployment gives one.
+        var plan = LeaderboardPlan.Create();
+        plan = plan with
+        {
+            Variables = plan.Variables.Concat([new ArchPlan.Model.EnvVariable
+            {
+                Name = "REGION_LABEL", Value = ArchPlan.Model.ValueSpec.None, Required = required, Location = new ArchPlan.Diagnostics.SourceLocation("plan.md", 70, 3),
+            }]).ToEquatableArray(),
+        };
+        var infra = InfrastructureReader.Read(InfraTestFiles.Path("leaderboard.template.json"));
+        var report = PlanDiffer.Diff(plan, infra.Value!);
+        Assert.Equal(drift ? ["VariableNotSet REGION_LABEL"] : [], Summary(report));
     }
 
     [Fact]

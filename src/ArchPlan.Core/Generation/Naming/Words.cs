@@ -38,9 +38,11 @@ internal static class Words
             {
                 var previous = text[i - 1];
                 var next = i + 1 < text.Length ? text[i + 1] : '\0';
-                // Humps: "dbHost" -> db|Host, "HTTPApi" -> HTTP|Api; letters and digits stay together ("s3", "v2").
+                // Humps: "dbHost" -> db|Host, "HTTPApi" -> HTTP|Api, "V2Task" -> V2|Task; letters and digits stay
+                // together ("s3", "v2", "E2E"), so an identifier made of words splits into the same words again.
                 var hump = char.IsAsciiLetterUpper(c)
-                    && (char.IsAsciiLetterLower(previous) || (char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterLower(next)));
+                    && (char.IsAsciiLetterLower(previous)
+                        || ((char.IsAsciiLetterUpper(previous) || char.IsAsciiDigit(previous)) && char.IsAsciiLetterLower(next)));
                 if (hump)
                 {
                     Flush();
