@@ -87,12 +87,12 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         if (recognized is null)
         {
             diagnostics.Add(DiagnosticCatalog.UnknownResource, location, Truncate(head));
-            var unknownName = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute) ?? NameFromProse(head, ResourceKind.Unknown);
+            var unknownName = EarlierName(head, NameFromCode(paragraph!, substitute, head), NameFromBold(paragraph!, substitute)) ?? NameFromProse(head, ResourceKind.Unknown);
             _drafts.Add(new Draft { Kind = ResourceKind.Unknown, Name = unknownName, Head = head, FullText = full, Location = location });
             return;
         }
         var kind = recognized.Value.Kind;
-        var given = NameFromCode(paragraph!, substitute, head) ?? NameFromBold(paragraph!, substitute);
+        var given = EarlierName(head, NameFromCode(paragraph!, substitute, head), NameFromBold(paragraph!, substitute));
         var name = given ?? NameFromProse(head, kind);
         _drafts.Add(new Draft
         {
@@ -211,6 +211,18 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         || name.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
         || DeadLetterLead().IsMatch(head);
 
+    /// <summary>Of a code-span name and a bold name, the one the item writes first ("**orders** — DynamoDB table, key `id`").</summary>
+    private static string? EarlierName(string head, string? code, string? bold)
+    {
+        if (code is null || bold is null)
+        {
+            return code ?? bold;
+        }
+        var codeAt = head.IndexOf(code, StringComparison.Ordinal);
+        var boldAt = head.IndexOf(bold, StringComparison.OrdinalIgnoreCase);
+        return boldAt >= 0 && (codeAt < 0 || boldAt < codeAt) ? bold : code;
+    }
+
     /// <summary>
     /// The first code span that names the resource: not one in reference position ("starts `worker`", "alarm on
     /// `payment-events`", "reads from `orders`"), which names another resource.
@@ -230,6 +242,13 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
                 continue;
             }
             if (at >= 0 && ReferenceLead().IsMatch(head[..at]))
+            {
+                continue;
+            }
+            // After the kind words, only a span right after them names the resource ("DynamoDB table `orders`",
+            // "Lambda function named `worker`"): later ones are attribute values ("partition key `orderId`").
+            if (at >= 0 && ResourceRecognizer.Recognize(head) is { } own && at >= own.Index + own.Length
+                && !IsNameGap(head[(own.Index + own.Length)..at]))
             {
                 continue;
             }
@@ -335,6 +354,14 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
 
     [GeneratedRegex(@"\s+[—–-]\s+|:\s|\(|,|;")]
     private static partial Regex ClauseEnd();
+
+    /// <summary>
+    /// What may stand between the kind words and the name: the rest of the kind ("queue", "Function**"), "named",
+    /// "called" — at most three words and no clause break (a comma, dash, parenthesis or semicolon starts the settings).
+    /// </summary>
+    private static bool IsNameGap(string gap) =>
+        gap.IndexOfAny([',', ';', '(', '—', '–']) < 0 && !gap.Contains(" - ", StringComparison.Ordinal)
+        && gap.Split([' ', '\t', '*', '_', '`', ':'], StringSplitOptions.RemoveEmptyEntries).Length <= 3;
 
     // The words before a code span that make it a reference to another resource rather than this one's name.
     [GeneratedRegex(@"\b(?:starts?|starting|triggers?|triggering|invokes?|invoking|calls?|consumes?|consumed|reads?|read|writes?|written|sends?|sent|publish(?:es)?|published|targets?|runs?|from|to|into|by|on|of|for|via|behind|fronts?|watch(?:es|ing)?|monitors?|subscribed|feeds?|uses?|polls?|processes)\s*\W*\s*$", RegexOptions.IgnoreCase)]

@@ -64,4 +64,12 @@ public sealed class UnnamedResourceNameTests
         Assert.Equal("refund-worker", NameOn(plan, ResourceKind.LambdaFunction));
         Assert.Equal("refund-requests", NameOn(plan, ResourceKind.SqsQueue));
     }
+
+    [Theory]
+    [InlineData("4. **upload-state-v2** — DynamoDB Table, partition key `orderId` (String), TTL on `expiresAt`", "upload-state-v2")]
+    [InlineData("- DynamoDB table `sessions`, partition key `sessionId` (string)", "sessions")]
+    [InlineData("- **DynamoDB Table** `sessions` — partition key `sessionId`", "sessions")]
+    [InlineData("- DynamoDB table for sessions, partition key `sessionId` (string)", "sessions")]
+    public void A_key_in_the_settings_is_not_the_tables_name(string item, string expected) =>
+        Assert.Equal(expected, NameOn(Read(item), ResourceKind.DynamoDbTable));
 }
