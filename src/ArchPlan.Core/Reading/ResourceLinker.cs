@@ -189,7 +189,8 @@ internal static partial class ResourceLinker
     /// </summary>
     internal static string Clause(string window, string? sincePreviousMention)
     {
-        if (sincePreviousMention is not { } tail)
+        // Most mentions are listed (", ", " and "): words that hold no verb leave the whole window in charge.
+        if (sincePreviousMention is not { } tail || !HasWordOfThreeLetters(tail))
         {
             return window;
         }
@@ -198,6 +199,30 @@ internal static partial class ResourceLinker
             || SubscribedToWords().IsMatch(tail)
             ? tail
             : window;
+    }
+
+    /// <summary>True when the text holds a word of three letters or more other than "and" or "the" (every verb does).</summary>
+    private static bool HasWordOfThreeLetters(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+            if (start >= 0 && i - start >= 3)
+            {
+                var word = text.AsSpan(start, i - start);
+                if (!word.Equals("and", StringComparison.OrdinalIgnoreCase) && !word.Equals("the", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            start = -1;
+        }
+        return false;
     }
 
     internal static Access ActiveAccess(string window)

@@ -230,6 +230,8 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
     private static string? NameFromCode(ParagraphBlock paragraph, Func<string, string> substitute, string head)
     {
         var searchFrom = 0;
+        (ResourceKind Kind, int Index, int Length)? own = null;
+        var recognized = false;
         foreach (var code in InlineText.CodeSpans(paragraph).Select(c => substitute(c.Content.Trim())))
         {
             var at = code.Length == 0 ? -1 : head.IndexOf(code, searchFrom, StringComparison.Ordinal);
@@ -247,8 +249,11 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
             }
             // After the kind words, only a span right after them names the resource ("DynamoDB table `orders`",
             // "Lambda function named `worker`"): later ones are attribute values ("partition key `orderId`").
-            if (at >= 0 && ResourceRecognizer.Recognize(head) is { } own && at >= own.Index + own.Length
-                && !IsNameGap(head[(own.Index + own.Length)..at]))
+            if (at >= 0 && !recognized)
+            {
+                (own, recognized) = (ResourceRecognizer.Recognize(head), true);
+            }
+            if (at >= 0 && own is { } kind && at >= kind.Index + kind.Length && !IsNameGap(head[(kind.Index + kind.Length)..at]))
             {
                 continue;
             }
