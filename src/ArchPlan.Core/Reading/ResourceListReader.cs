@@ -93,7 +93,10 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         }
         var kind = recognized.Value.Kind;
         var given = EarlierName(head, NameFromCode(paragraph!, substitute, head), NameFromBold(paragraph!, substitute));
-        var name = given ?? NameFromProse(head, kind);
+        // A rule that gives no name is named after what it starts ("every weekday at 9, starts `refund-worker`").
+        var name = given ?? (kind == ResourceKind.EventBridgeRule && StartedTarget(paragraph!, substitute, head) is { } target
+            ? target + "-schedule"
+            : NameFromProse(head, kind));
         _drafts.Add(new Draft
         {
             Kind = kind,
@@ -210,6 +213,20 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         name.Contains("dlq", StringComparison.OrdinalIgnoreCase)
         || name.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
         || DeadLetterLead().IsMatch(head);
+
+    /// <summary>The code span a start verb governs ("starts `worker`", "triggers `sync`"), or null.</summary>
+    private static string? StartedTarget(ParagraphBlock paragraph, Func<string, string> substitute, string head)
+    {
+        foreach (var code in InlineText.CodeSpans(paragraph).Select(c => substitute(c.Content.Trim())))
+        {
+            var at = code.Length == 0 ? -1 : head.IndexOf(code, StringComparison.Ordinal);
+            if (at >= 0 && IsResourceName(code) && StartLead().IsMatch(head[..at]))
+            {
+                return code;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Of a code-span name and a bold name, the one the item writes first ("**orders** — DynamoDB table, key `id`").</summary>
     private static string? EarlierName(string head, string? code, string? bold)
@@ -367,6 +384,9 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
     private static bool IsNameGap(string gap) =>
         gap.IndexOfAny([',', ';', '(', '—', '–']) < 0 && !gap.Contains(" - ", StringComparison.Ordinal)
         && gap.Split([' ', '\t', '*', '_', '`', ':'], StringSplitOptions.RemoveEmptyEntries).Length <= 3;
+
+    [GeneratedRegex(@"\b(?:starts?|starting|triggers?|triggering|invokes?|invoking|runs?|running|targets?|kicks?\s+off|calls?)\s*\W*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StartLead();
 
     // The words before a code span that make it a reference to another resource rather than this one's name.
     [GeneratedRegex(@"\b(?:starts?|starting|triggers?|triggering|invokes?|invoking|calls?|consumes?|consumed|reads?|read|writes?|written|sends?|sent|publish(?:es)?|published|targets?|runs?|from|to|into|by|on|of|for|via|behind|fronts?|watch(?:es|ing)?|monitors?|subscribed|feeds?|uses?|polls?|processes)\s*\W*\s*$", RegexOptions.IgnoreCase)]

@@ -42,7 +42,7 @@ public sealed class UnnamedResourceNameTests
             2. EventBridge rule: every weekday at 9:00 UTC, starts `refund-worker`
             """);
         var rule = plan.Resources.Single(r => r.Kind == ResourceKind.EventBridgeRule);
-        Assert.NotEqual("refund-worker", rule.Name);
+        Assert.Equal("refund-worker-schedule", rule.Name);
         Assert.DoesNotContain("refund-worker-2", plan.Resources.Select(r => r.Name));
         Assert.Contains(rule.Links, l => l.Target == "refund-worker");
     }
