@@ -121,10 +121,26 @@ public static partial class PlanDiffer
             .ToDictionary(g => g.Key, g => g.ToList());
         List<InfraResource> Owners(InfraResource resource) => byId.GetValueOrDefault((resource.PartOf!, resource.Stack)) ?? [];
 
-        // A service's task definition belongs to the service, and the other way round.
+        // The planned resource each infrastructure resource was matched to.
+        var plannedFor = new Dictionary<InfraResource, PlannedResource>(ReferenceEqualityComparer.Instance);
+        foreach (var (planned, found) in matches)
+        {
+            foreach (var infra in found)
+            {
+                plannedFor.TryAdd(infra, planned);
+            }
+        }
+
+        // A service's task definition belongs to the service, and the other way round; a dead-letter queue belongs to
+        // its queue or function only when the plan gives that one a dead-letter queue.
         foreach (var resource in candidates.Where(r => r.PartOf is not null))
         {
             var owner = Owners(resource).FirstOrDefault();
+            if (owner is not null && resource.Kind == ResourceKind.SqsQueue && owner.Kind is ResourceKind.LambdaFunction or ResourceKind.SqsQueue
+                && plannedFor.TryGetValue(owner, out var ownerPlan) && !AsksForDeadLetterQueue(ownerPlan))
+            {
+                continue;
+            }
             if (owner is not null && (matched.Contains(owner) || matched.Contains(resource)))
             {
                 matched.Add(owner);
@@ -327,4 +343,12 @@ public static partial class PlanDiffer
         ResourceKind.CloudWatchDashboard => "CloudWatch dashboard",
         _ => "resource",
     };
+
+    /// <summary>True when the plan gives the resource a dead-letter queue ("DLQ after 5 receives", a listed DLQ folded into it).</summary>
+    private static bool AsksForDeadLetterQueue(PlannedResource resource) =>
+        resource.DeadLetterQueue
+        || resource.Attributes.Any(a => a.Property is "DeadLetterQueue" or "MaxReceiveCount")
+        || resource.Text.Contains("dlq", StringComparison.OrdinalIgnoreCase)
+        || resource.Text.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
+        || resource.Text.Contains("dead letter", StringComparison.OrdinalIgnoreCase);
 }

@@ -82,9 +82,9 @@ public static partial class PlanDiffer
             {
                 continue;
             }
-            // The plan gives no value and does not require one: the app sets it only when the deployment gives a
-            // value (a generated app reads it from CDK context), so its absence is no drift.
-            if (hits.Count == 0 && rows.All(r => r.Required != Requirement.Required && r.Value.Kind == ValueKind.None && r.PerEnvironment.All(e => e.Value.Kind == ValueKind.None)))
+            // The app leaves it unset on purpose (a generated app marks an optional variable the deployment gave no
+            // value): declared, so no drift.
+            if (hits.Count == 0 && compute.Exists(c => c.UnsetOnPurpose.Any(names.Contains)))
             {
                 continue;
             }

@@ -149,6 +149,12 @@ public sealed record ComputeResource
     /// <summary>ECS container secrets (<c>Secrets</c> with <c>ValueFrom</c>).</summary>
     public EquatableArray<InfraVariable> Secrets { get; init; } = EquatableArray<InfraVariable>.Empty;
 
+    /// <summary>
+    /// Variables the app declares and leaves unset on purpose: an ArchPlan-generated app marks each optional variable
+    /// the deployment gave no value (template metadata <c>archplan:unset:&lt;NAME&gt;</c>).
+    /// </summary>
+    public EquatableArray<string> UnsetOnPurpose { get; init; } = EquatableArray<string>.Empty;
+
     public required InfraLocation Location { get; init; }
 
     /// <summary>A name for messages: <c>Function</c> or <c>TaskDef/container</c>.</summary>

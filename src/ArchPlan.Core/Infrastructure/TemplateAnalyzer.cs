@@ -147,9 +147,11 @@ internal sealed partial class TemplateAnalyzer
             {
                 case "AWS::Lambda::Function" or "AWS::Serverless::Function":
                     ReadFunction(id, cdkPath, role == InfraRole.Helper, properties, location);
+                    MarkUnsetOnPurpose(id, body);
                     break;
                 case "AWS::ECS::TaskDefinition":
                     ReadTaskDefinition(id, cdkPath, properties, location);
+                    MarkUnsetOnPurpose(id, body);
                     break;
                 case "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy":
                     ReadPolicyDocument(id, properties["PolicyDocument"]);
@@ -263,6 +265,31 @@ internal sealed partial class TemplateAnalyzer
             _builder.AddSecret(reference);
         }
     }
+
+    /// <summary>Records the <c>archplan:unset:&lt;NAME&gt;</c> metadata of a compute resource on the compute read from it.</summary>
+    private void MarkUnsetOnPurpose(string id, TemplateMap body)
+    {
+        if (body["Metadata"] is not TemplateMap metadata)
+        {
+            return;
+        }
+        var names = metadata.Entries.Select(e => e.Key).Where(k => k.StartsWith(UnsetPrefix, StringComparison.Ordinal))
+            .Select(k => k[UnsetPrefix.Length..]).ToEquatableArray();
+        if (names.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < _builder.Compute.Count; i++)
+        {
+            if (_builder.Compute[i].LogicalId == id && _builder.Compute[i].Stack == _stack)
+            {
+                _builder.Compute[i] = _builder.Compute[i] with { UnsetOnPurpose = names };
+            }
+        }
+    }
+
+    /// <summary>The metadata key prefix a generated app writes for each optional variable it leaves unset.</summary>
+    public const string UnsetPrefix = "archplan:unset:";
 
     /// <summary>The resource's <c>aws:cdk:path</c>, or the path the manifest gives its logical id.</summary>
     private string? CdkPath(string id, TemplateMap body) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ArchPlan.Common;
 using ArchPlan.Model;
 using Markdig.Syntax;
 
@@ -11,7 +12,7 @@ namespace ArchPlan.Reading;
 /// <c>export NAME=value</c> in a shell block gives build-time variables (the deployer's shell). Other code (JSON task
 /// definitions, <c>.env</c> files, programs) is never read.
 /// </summary>
-internal sealed partial class CodeBlockVariables(SourceText source, Outline outline)
+internal sealed partial class CodeBlockVariables(SourceText source, Outline outline, IReadOnlyList<PlannedResource>? resources = null)
 {
     private static readonly HashSet<string> ShellLanguages = ["bash", "sh", "shell", "zsh", "console", "terminal", "shell-session"];
 
@@ -70,6 +71,7 @@ internal sealed partial class CodeBlockVariables(SourceText source, Outline outl
                 continue;
             }
             var depth = Depth(lines[i].Text[lines[i].Text.IndexOf('{', StringComparison.Ordinal)..]);
+            var scope = ScopeOf(lines, i);
             for (var j = i + 1; j < lines.Count && depth > 0; j++)
             {
                 var (text, start) = lines[j];
@@ -84,6 +86,7 @@ internal sealed partial class CodeBlockVariables(SourceText source, Outline outl
                         Location = location,
                         ValueLocation = location,
                         TableIndex = -1,
+                        Scope = scope,
                     });
                 }
                 depth += Depth(text);
@@ -91,6 +94,32 @@ internal sealed partial class CodeBlockVariables(SourceText source, Outline outl
             }
         }
     }
+
+    /// <summary>
+    /// The plan's compute the example constructs, when the nearest construct above the map is one
+    /// (<c>new NodejsFunction(this, 'JobsService', {</c> ↔ <c>service-jobs</c>: the same words in any order); else every compute.
+    /// </summary>
+    private EquatableArray<string> ScopeOf(List<(string Text, int Start)> lines, int mapLine)
+    {
+        if (resources is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+        for (var k = mapLine; k >= 0 && k >= mapLine - 15; k--)
+        {
+            if (ConstructId().Match(lines[k].Text) is not { Success: true } construct)
+            {
+                continue;
+            }
+            var words = Words(construct.Groups["id"].Value);
+            var matches = resources.Where(r => r.IsCompute && Words(r.Name).SetEquals(words)).Select(r => r.Name).Distinct().ToList();
+            return matches.Count == 1 ? new[] { matches[0] }.ToEquatableArray() : EquatableArray<string>.Empty;
+        }
+        return EquatableArray<string>.Empty;
+    }
+
+    private static HashSet<string> Words(string name) =>
+        [.. ArchPlan.Generation.Naming.Words.Split(name).Where(w => w is not ("function" or "fn" or "lambda" or "handler"))];
 
     /// <summary>A quoted string or a number is a literal; <c>table.tableName</c> is an attribute of a resource; anything else gives no value.</summary>
     private static ValueSpec ValueOf(string expression)
@@ -143,4 +172,8 @@ internal sealed partial class CodeBlockVariables(SourceText source, Outline outl
 
     [GeneratedRegex(@"^[A-Za-z_][\w]*(?:\??\.[A-Za-z_]\w*)*\??\.(?<last>[A-Za-z_]\w*)$")]
     private static partial Regex Member();
+
+    // A construct created in the example: `new X(this, 'Id'`, `X(self, "Id"`.
+    [GeneratedRegex(@"\(\s*(?:this|self|scope|stack)\s*,\s*['""](?<id>[^'""]+)['""]")]
+    private static partial Regex ConstructId();
 }

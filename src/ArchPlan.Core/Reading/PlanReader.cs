@@ -145,7 +145,7 @@ public static partial class PlanReader
         var tables = new ConfigTableReader(source, outline, diagnostics, listedResources);
         tables.Read(document, Substitute);
         var listed = new VariableListReader(source, outline, listedResources).Read(document, Substitute);
-        var code = new CodeBlockVariables(source, outline);
+        var code = new CodeBlockVariables(source, outline, listedResources);
         code.Read(document);
         var listedSecrets = MergeSecrets(tables.Secrets, resourceReader.Secrets);
         var secrets = MergeSecrets(listedSecrets, new ProseSecrets(source, outline).Read(document, Substitute, listedSecrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)));

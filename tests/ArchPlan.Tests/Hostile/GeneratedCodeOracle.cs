@@ -362,10 +362,19 @@ internal static partial class GeneratedCodeOracle
         {
             problems.Add($"{Declared("Events::Rule")} rules for {Count(ResourceKind.EventBridgeRule)} planned rules and {ownSchedules} scheduled computes");
         }
-        // A secret named once per environment is one secret of the stack.
-        var secretNames = plan.Secrets
-            .Select(s => s.Environment is null ? s.Name : ArchPlan.Generation.Planning.StackPlanner.WithoutEnvironment(s.Name, s.Environment))
-            .Distinct(StringComparer.Ordinal).Count();
+        // A secret named once per environment is one secret of the stack, and a name a per-environment table lists is
+        // that secret wherever else it appears (a row without an environment too); a name two groups claim is the later one's.
+        var groupOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var logical in plan.Secrets.Where(s => !string.IsNullOrWhiteSpace(s.Environment))
+            .Select(s => (s.Name, Logical: ArchPlan.Generation.Planning.StackPlanner.WithoutEnvironment(s.Name, s.Environment!)))
+            .GroupBy(x => x.Logical, StringComparer.Ordinal))
+        {
+            foreach (var (name, _) in logical)
+            {
+                groupOf[name] = logical.Key;
+            }
+        }
+        var secretNames = plan.Secrets.Select(s => groupOf.GetValueOrDefault(s.Name) ?? s.Name).Distinct(StringComparer.Ordinal).Count();
         var secretReferences = plan.Variables.Count(v => v.Value.Kind == ValueKind.FromSecret || v.PerEnvironment.Any(p => p.Value.Kind == ValueKind.FromSecret));
         if (Declared("Secrets::ISecret") < secretNames || Declared("Secrets::ISecret") > secretNames + secretReferences)
         {

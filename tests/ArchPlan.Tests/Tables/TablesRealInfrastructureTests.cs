@@ -2,8 +2,11 @@ using ArchPlan.Cli;
 
 namespace ArchPlan.Tests.Tables;
 
-/// <summary>The CLI tests share the command's infrastructure-reader hook, so they never run side by side.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The CLI tests replace the command's infrastructure-reader hook, so they run alone: never side by side with each
+/// other, nor with any other test that runs <c>tables</c> in-process (the round trip read a hand-built model once).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TablesCliCollection
 {
     public const string Name = "tables command";
