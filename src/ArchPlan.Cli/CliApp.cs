@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Reflection;
 using ArchPlan.Cli.Commands;
 
 namespace ArchPlan.Cli;
@@ -10,26 +12,55 @@ public static class CliApp
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    /// <summary>Runs archplan with <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The tool's version ("0.1.0"), as <c>--version</c> and SARIF output report it.</summary>
+    public static string Version { get; } =
+        (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    /// <summary>Runs archplan with <paramref name="args"/>, writing to the given writers (never a terminal); returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Terminal.None);
+
+    /// <summary>Runs archplan; <paramref name="terminal"/> says whether the writers are a terminal (colour, wrapping).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
-        var console = new CliConsole(stdout, stderr);
-        var root = new RootCommand("ArchPlan: turn architecture plans into AWS CDK code and keep the two in sync.");
+        ArgumentNullException.ThrowIfNull(args);
+        var console = new CliConsole(stdout, stderr, terminal);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors.", Recursive = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every note as well (generate summarises them as a count by default).", Recursive = true };
+        var root = new RootCommand("ArchPlan: turn architecture plans into AWS CDK code and keep the two in sync.") { quiet, verbose };
         foreach (var command in CommandCatalog.Create(console))
         {
             root.Subcommands.Add(command);
         }
+        HelpExamples.Add(root,
+            "archplan check plans/",
+            "archplan generate plans/payments.md --output .",
+            "archplan diff plans/payments.md --against cdk.out",
+            "archplan <command> --help");
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help && help.Action is HelpAction action)
+            {
+                help.Action = new HelpWithExamples(action);
+            }
+        }
 
-        var parse = root.Parse(args);
+        // Bare 'archplan' is a request for help, not a mistake.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        var slip = CommandLineSlips.Find(root, args);
+        if (slip is not null)
+        {
+            return Usage(console, slip);
+        }
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"archplan: {error.Message}");
-            }
-            stderr.WriteLine("Run 'archplan --help' for usage.");
-            return UsageError;
+            var name = parse.CommandResult.Command == root ? "archplan" : $"archplan {parse.CommandResult.Command.Name}";
+            return Usage(console, $"{parse.Errors[0].Message.TrimEnd('.')}; run '{name} --help' for usage");
         }
+        if (parse.GetValue(quiet) && parse.GetValue(verbose))
+        {
+            return Usage(console, "-q/--quiet and -v/--verbose cannot be used together");
+        }
+        console.Verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
 
         try
         {
@@ -42,14 +73,19 @@ public static class CliApp
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine($"archplan: {ex.Message}");
-            return UsageError;
+            return Usage(console, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"archplan: {ex.Message}");
-            return UsageError;
+            return Usage(console, ex.Message);
         }
+    }
+
+    /// <summary>A usage error: one plain line on standard error, exit 2.</summary>
+    private static int Usage(CliConsole console, string message)
+    {
+        console.Error.WriteLine($"archplan: {message.ReplaceLineEndings(" ")}");
+        return UsageError;
     }
 }
 

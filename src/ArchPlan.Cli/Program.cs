@@ -1,3 +1,3 @@
 using ArchPlan.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error, Terminal.FromConsole());

@@ -17,20 +17,28 @@ internal static class CheckCommand
         {
             plans, format, product,
         };
+        HelpExamples.Add(command,
+            "archplan check samples/                       # every plan in a folder",
+            "archplan check plans/payments.md --format github",
+            "archplan check plans/ --format sarif > archplan.sarif");
         command.SetAction(parse =>
         {
             var all = new DiagnosticBag();
             var unreadable = false;
-            foreach (var path in CommonOptions.ExpandPlans(parse.GetValue(plans)!))
+            var files = CommonOptions.ExpandPlans(parse.GetValue(plans)!);
+            foreach (var path in files)
             {
                 var result = PlanLoader.Load(path, new ReadOptions(parse.GetValue(product)));
                 unreadable |= PlanLoader.IsUnreadable(result.Diagnostics);
                 all.AddRange(result.Diagnostics);
             }
             var diagnostics = all.ToImmutableSorted();
-            DiagnosticPrinter.Print(console, diagnostics, parse.GetValue(format));
+            DiagnosticPrinter.Print(console, diagnostics, parse.GetValue(format), Plans(files.Count));
             return unreadable ? CliApp.UsageError : diagnostics.Any(d => d.IsError) ? CliApp.Failure : CliApp.Success;
         });
         return command;
     }
+
+    /// <summary>"1 plan", "3 plans".</summary>
+    public static string Plans(int count) => count == 1 ? "1 plan" : $"{count} plans";
 }

@@ -1,7 +1,17 @@
 using System.CommandLine;
-using ArchPlan.Diagnostics.Rendering;
+using System.CommandLine.Parsing;
 
 namespace ArchPlan.Cli.Commands;
+
+/// <summary>The values of <c>--format</c>, spelled one way (lowercase) in every command.</summary>
+internal enum OutputFormat
+{
+    Text,
+    Json,
+    GitHub,
+    Sarif,
+    Markdown,
+}
 
 /// <summary>Options and arguments several commands share.</summary>
 internal static class CommonOptions
@@ -11,27 +21,48 @@ internal static class CommonOptions
         Description = "Product slug to use when the plan names none (front matter 'product:' or apps/<product>/infra/cdk).",
     };
 
-    public static Option<DiagnosticFormat> DiagnosticFormat() => new("--format")
+    /// <summary>Diagnostics formats: text, json, github, sarif.</summary>
+    public static Option<OutputFormat> DiagnosticFormat() =>
+        Format("Output format: text (default), json (docs/json-output.md), github (workflow annotations) or sarif (SARIF 2.1.0, for code scanning).",
+            OutputFormat.Text, OutputFormat.Json, OutputFormat.GitHub, OutputFormat.Sarif);
+
+    /// <summary>A <c>--format</c> option accepting <paramref name="allowed"/>, in any letter case.</summary>
+    public static Option<OutputFormat> Format(string description, params OutputFormat[] allowed)
     {
-        Description = "Output format: text, json or github (workflow annotations).",
-        DefaultValueFactory = _ => Diagnostics.Rendering.DiagnosticFormat.Text,
-        CustomParser = result => ParseFormat(result.Tokens.Count == 0 ? "text" : result.Tokens[0].Value, result),
+        var names = string.Join('|', allowed.Select(Name));
+        return new Option<OutputFormat>("--format")
+        {
+            Description = description,
+            HelpName = names,
+            DefaultValueFactory = _ => OutputFormat.Text,
+            CustomParser = result => ParseFormat(result.Tokens.Count == 0 ? "text" : result.Tokens[0].Value, allowed, names, result),
+        };
+    }
+
+    /// <summary>The one spelling of a format, as help and messages show it.</summary>
+    public static string Name(OutputFormat format) => format switch
+    {
+        OutputFormat.GitHub => "github",
+        _ => format.ToString().ToLowerInvariant(),
     };
 
-    private static DiagnosticFormat ParseFormat(string value, System.CommandLine.Parsing.ArgumentResult result)
+    private static OutputFormat ParseFormat(string value, OutputFormat[] allowed, string names, ArgumentResult result)
     {
-        switch (value.ToLowerInvariant())
+        // Older spellings (GitHub, Json, md) are still understood.
+        var wanted = value.ToLowerInvariant() switch
         {
-            case "text":
-                return Diagnostics.Rendering.DiagnosticFormat.Text;
-            case "json":
-                return Diagnostics.Rendering.DiagnosticFormat.Json;
-            case "github":
-                return Diagnostics.Rendering.DiagnosticFormat.GitHub;
-            default:
-                result.AddError($"'{value}' is not a format; use text, json or github.");
-                return Diagnostics.Rendering.DiagnosticFormat.Text;
+            "md" => "markdown",
+            var other => other,
+        };
+        foreach (var format in allowed)
+        {
+            if (Name(format) == wanted)
+            {
+                return format;
+            }
         }
+        result.AddError($"'{value}' is not a format here; use {names}");
+        return OutputFormat.Text;
     }
 
     /// <summary>Expands folders into the Markdown plans they contain (sorted, so output is stable).</summary>
@@ -59,4 +90,10 @@ internal static class CommonOptions
         }
         return files;
     }
+
+    /// <summary>An argument as a shell would take it back: quoted when it holds spaces or shell characters.</summary>
+    public static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '@' or '+' or '=' or ',')
+            ? argument
+            : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

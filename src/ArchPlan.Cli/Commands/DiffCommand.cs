@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchPlan.Common;
 using ArchPlan.Diagnostics;
 using ArchPlan.Diagnostics.Rendering;
 using ArchPlan.Diffing;
@@ -25,6 +26,7 @@ internal static class DiffCommand
             Description = "What to read from a folder: cdk-out (the synthesized cloud assembly, its own or the app's cdk.out/), "
                 + "source (the C# CDK app's .cs files) or template (its *.template.json/yaml files). "
                 + "Default: cdk.out when there is one (the output names the source it did not read), else source, else templates.",
+            HelpName = "cdk-out|source|template",
             DefaultValueFactory = _ => InfraReadMode.Auto,
             CustomParser = result => ParseReadMode(result.Tokens.Count == 0 ? "auto" : result.Tokens[0].Value, result),
         };
@@ -34,17 +36,19 @@ internal static class DiffCommand
                 + "with its values. Default: what the stack names or tags say (OrdersStack-prod, env=prod); a cdk.out with stacks "
                 + "for several environments is compared per environment.",
         };
-        var format = new Option<DiffFormat>("--format")
-        {
-            Description = "Output format: text, json, markdown (pull-request comment) or github (workflow annotations).",
-            DefaultValueFactory = _ => DiffFormat.Text,
-            CustomParser = result => ParseFormat(result.Tokens.Count == 0 ? "text" : result.Tokens[0].Value, result),
-        };
+        var format = CommonOptions.Format(
+            "Output format: text (default), json, markdown (pull-request comment), github (workflow annotations) or sarif (SARIF 2.1.0, for code scanning).",
+            OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.GitHub, OutputFormat.Sarif);
         var product = CommonOptions.Product();
         var command = new Command("diff", "Compare a plan with its infrastructure. Exit 0 when they agree, 1 when they drift, 2 for unreadable input.")
         {
             plan, against, stack, read, environment, format, product,
         };
+        HelpExamples.Add(command,
+            "archplan diff plans/orders.md --against cdk.out",
+            "archplan diff plans/orders.md --against orders.template.json --environment prod",
+            "archplan diff plans/orders.md --against apps/orders/infra/cdk --read source --format markdown",
+            "archplan diff plans/orders.md --against cdk.out --format sarif > drift.sarif");
         command.SetAction(parse =>
         {
             var planPath = parse.GetValue(plan)!;
@@ -56,9 +60,10 @@ internal static class DiffCommand
             }
 
             var infra = InfrastructureReader.Read(parse.GetValue(against)!, parse.GetValue(stack), parse.GetValue(read));
-            foreach (var d in infra.Diagnostics)
+            var errors = console.ForErrors();
+            foreach (var d in infra.Diagnostics.Where(d => !console.Quiet || d.IsError))
             {
-                console.Error.WriteLine(DiagnosticWriter.FormatText(d));
+                DiagnosticPrinter.WriteText(errors, d);
             }
             if (infra.Value is null)
             {
@@ -66,24 +71,88 @@ internal static class DiffCommand
             }
 
             var report = PlanDiffer.Diff(loaded.Value, infra.Value, infra.Diagnostics, new DiffOptions { Environment = parse.GetValue(environment) });
-            foreach (var d in report.Diagnostics.Skip(infra.Diagnostics.Length))
+            foreach (var d in report.Diagnostics.Skip(infra.Diagnostics.Length).Where(d => !console.Quiet || d.IsError))
             {
-                console.Error.WriteLine(DiagnosticWriter.FormatText(d));
+                DiagnosticPrinter.WriteText(errors, d);
             }
-            DiffRenderer.Render(report, parse.GetValue(format), console.Out);
+            Render(console, report, parse.GetValue(format));
             return report.HasDrift ? CliApp.Failure : CliApp.Success;
         });
         return command;
     }
 
-    /// <summary>Plan errors go to standard error: the diff still runs, on what could be read.</summary>
+    /// <summary>Plan errors go to standard error (with -v every plan note too): the diff still runs, on what could be read.</summary>
     private static void PrintErrors(CliConsole console, IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var d in diagnostics.Where(d => d.IsError))
+        var errors = console.ForErrors();
+        foreach (var d in diagnostics.Where(d => d.IsError || console.Verbose))
         {
-            console.Error.WriteLine(DiagnosticWriter.FormatText(d));
+            DiagnosticPrinter.WriteText(errors, d);
         }
     }
+
+    private static void Render(CliConsole console, DiffReport report, OutputFormat format)
+    {
+        switch (format)
+        {
+            case OutputFormat.Sarif:
+                console.Out.Write(SarifWriter.Write(AsDiagnostics(report), CliApp.Version));
+                return;
+            case OutputFormat.Json:
+                DiffRenderer.Render(report, DiffFormat.Json, console.Out);
+                return;
+            case OutputFormat.Markdown:
+                DiffRenderer.Render(report, DiffFormat.Markdown, console.Out);
+                return;
+            case OutputFormat.GitHub:
+                DiffRenderer.Render(report, DiffFormat.GitHub, console.Out);
+                return;
+        }
+
+        if (console.Quiet)
+        {
+            // Only the error findings, and nothing at all when there are none.
+            var shown = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
+            if (shown.Count == 0)
+            {
+                return;
+            }
+            report = report with { Findings = new EquatableArray<DiffFinding>(shown) };
+        }
+        var text = DiffRenderer.Render(report, DiffFormat.Text);
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
+            console.Out.WriteLine(Colour(console.UseColor, line));
+        }
+    }
+
+    /// <summary>On a terminal: the headline and section titles bold, each finding's severity in its colour.</summary>
+    private static string Colour(bool colour, string line)
+    {
+        if (!colour || line.Length == 0)
+        {
+            return line;
+        }
+        if (line[0] != ' ')
+        {
+            return line.StartsWith("Read ", StringComparison.Ordinal) ? Paint.With(true, Paint.Dim, line) : Paint.With(true, Paint.Bold, line);
+        }
+        var cell = line[2..].Split(' ', 2)[0];
+        if (cell is "error" or "warning" or "info")
+        {
+            return $"  {Paint.With(true, Paint.ForSeverity(cell), cell)}{line[(2 + cell.Length)..]}";
+        }
+        return cell == "SEVERITY" ? Paint.With(true, Paint.Dim, line) : line;
+    }
+
+    /// <summary>Each finding as a diagnostic at its plan line, for SARIF.</summary>
+    private static List<Diagnostic> AsDiagnostics(DiffReport report) =>
+        [.. report.Findings.Select(f => new Diagnostic(
+            f.Descriptor,
+            string.IsNullOrEmpty(f.PlanLocation.File) ? SourceLocation.OfFile(report.PlanPath) : f.PlanLocation,
+            f.Environment is null ? f.Message : $"[{f.Environment}] {f.Message}",
+            f.Help,
+            f.Severity))];
 
     private static InfraReadMode ParseReadMode(string value, System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -100,24 +169,6 @@ internal static class DiffCommand
             default:
                 result.AddError($"'{value}' is not something diff can read; use cdk-out, source or template.");
                 return InfraReadMode.Auto;
-        }
-    }
-
-    private static DiffFormat ParseFormat(string value, System.CommandLine.Parsing.ArgumentResult result)
-    {
-        switch (value.ToLowerInvariant())
-        {
-            case "text":
-                return DiffFormat.Text;
-            case "json":
-                return DiffFormat.Json;
-            case "markdown" or "md":
-                return DiffFormat.Markdown;
-            case "github":
-                return DiffFormat.GitHub;
-            default:
-                result.AddError($"'{value}' is not a diff format; use text, json, markdown or github.");
-                return DiffFormat.Text;
         }
     }
 }

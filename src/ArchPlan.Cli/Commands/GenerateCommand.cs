@@ -29,17 +29,28 @@ internal static class GenerateCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder that receives apps/<product>/infra/cdk/ (default: the current folder).", DefaultValueFactory = _ => "." };
         var product = CommonOptions.Product();
         var templates = new Option<string?>("--templates") { Description = "Folder of .liquid files that replace the built-in templates of the same name." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "List each file as create/update/unchanged/skip with a diff; write nothing." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List each file as create/update/unchanged/skip/conflict with a diff; write nothing." };
+        var check = new Option<bool>("--check") { Description = "CI gate: write nothing; list the files regeneration would change and exit 1 if there are any, 0 when up to date." };
+        var diff = new Option<bool>("--diff") { Description = "With --check: print a unified diff of each file that would change." };
         var force = new Option<bool>("--force") { Description = "Overwrite generated files that were edited by hand." };
         var cdkVersion = new Option<string>("--cdk-version") { Description = "Amazon.CDK.Lib version for the generated project.", DefaultValueFactory = _ => new GeneratorOptions().CdkLibVersion };
         var constructsVersion = new Option<string>("--constructs-version") { Description = "Constructs version for the generated project.", DefaultValueFactory = _ => new GeneratorOptions().ConstructsVersion };
         var command = new Command("generate", "Generate a C# AWS CDK app under <output>/apps/<product>/infra/cdk/ from each plan.")
         {
-            plans, output, product, templates, dryRun, force, cdkVersion, constructsVersion,
+            plans, output, product, templates, dryRun, check, diff, force, cdkVersion, constructsVersion,
         };
+        HelpExamples.Add(command,
+            "archplan generate samples/payments-api.md --output .   # writes apps/payments/infra/cdk/",
+            "archplan generate plans/ --dry-run                     # every plan in a folder: list changes with diffs, write nothing",
+            "archplan generate plans/ --check --diff                # CI: exit 1 when regeneration would change a file");
         command.SetAction(parse =>
         {
             var root = parse.GetValue(output)!;
+            CheckOutputFolder(root);
+            if (parse.GetValue(diff) && !parse.GetValue(check))
+            {
+                throw new UsageException("--diff goes with --check (--dry-run always shows diffs)");
+            }
             var templateDir = parse.GetValue(templates);
             if (templateDir is not null && !Directory.Exists(templateDir))
             {
@@ -53,10 +64,42 @@ internal static class GenerateCommand
                 CdkLibVersion = parse.GetValue(cdkVersion)!,
                 ConstructsVersion = parse.GetValue(constructsVersion)!,
             };
-            var writeOptions = new WriteOptions(parse.GetValue(dryRun), parse.GetValue(force));
-            return Run(console, files, root, readOptions, generatorOptions, writeOptions);
+            var mode = new Mode(parse.GetValue(dryRun) || parse.GetValue(check), parse.GetValue(check), parse.GetValue(diff));
+            var writeOptions = new WriteOptions(mode.DryRun, parse.GetValue(force));
+            var again = string.Join(' ', ["archplan generate", .. parse.GetValue(plans)!.Select(CommonOptions.Quote), "--output", CommonOptions.Quote(root)]);
+            return Run(console, files, root, readOptions, generatorOptions, writeOptions, mode, again);
         });
         return command;
+    }
+
+    /// <summary>How the run reports: a dry run lists every file with diffs; a check lists only changes, diffs on request.</summary>
+    private sealed record Mode(bool DryRun, bool Check, bool ShowDiff);
+
+    /// <summary>--output must be a folder (or not exist yet): a file there, or above it, is a usage error.</summary>
+    private static void CheckOutputFolder(string root)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(root);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"--output '{root}' is not a usable folder path");
+        }
+        for (var current = full; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                throw new UsageException(current == full
+                    ? $"--output '{root}' is a file; give the folder that should hold apps/<product>/infra/cdk/"
+                    : $"--output '{root}' is inside '{current}', which is a file; give a folder");
+            }
+            if (Directory.Exists(current))
+            {
+                return;
+            }
+        }
     }
 
     private sealed record Generated(string PlanPath, Plan Plan, IReadOnlyList<GeneratedFile> Files);
@@ -105,7 +148,8 @@ internal static class GenerateCommand
         return [.. results];
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<string> files, string root, ReadOptions readOptions, GeneratorOptions generatorOptions, WriteOptions writeOptions)
+    private static int Run(CliConsole console, IReadOnlyList<string> files, string root, ReadOptions readOptions, GeneratorOptions generatorOptions,
+        WriteOptions writeOptions, Mode mode, string again)
     {
         // Stage 1: read, validate and generate every plan in memory, on every core. Nothing is written unless all
         // succeed. Diagnostics are gathered in the plans' order, as if one plan had been done after another.
@@ -132,7 +176,7 @@ internal static class GenerateCommand
         if (unreadable || problems.Count > 0)
         {
             var all = problems.ToImmutableSorted();
-            DiagnosticPrinter.Print(console, [.. all, .. notes.ToImmutableSorted()], DiagnosticFormat.Text);
+            PrintDiagnostics(console, [.. all, .. notes.ToImmutableSorted()]);
             console.Error.WriteLine(writeOptions.DryRun ? "Nothing would be written." : "Nothing was written.");
             return unreadable ? CliApp.UsageError : CliApp.Failure;
         }
@@ -141,18 +185,19 @@ internal static class GenerateCommand
         // for its product. What is printed follows the plans' order whatever order the writes finish in.
         var exit = CliApp.Success;
         var writeDiagnostics = new DiagnosticBag();
-        var progress = generated.Count >= ProgressThreshold && console.UseColor && !writeOptions.DryRun;
+        var progress = generated.Count >= ProgressThreshold && console.IsProcessConsole && console.UseColor && !writeOptions.DryRun;
+        var wouldChange = 0;
         void Report(Generated g, StageResult<WriteReport> result)
         {
             writeDiagnostics.AddRange(result.Diagnostics);
+            // A dry run or check lists what it found even when a file is in conflict: that file is the news.
+            if (result.Value is not null && !progress && (mode.DryRun || !result.HasErrors))
+            {
+                wouldChange += PrintChanges(console, g, result.Value, mode);
+            }
             if (result.Value is null || result.HasErrors)
             {
                 exit = CliApp.Failure;
-                return;
-            }
-            if (!progress)
-            {
-                PrintChanges(console, g, result.Value, writeOptions.DryRun);
             }
         }
 
@@ -186,26 +231,77 @@ internal static class GenerateCommand
         var shown = notes.ToImmutableSorted().AddRange(writeDiagnostics.ToImmutableSorted());
         if (shown.Length > 0)
         {
-            DiagnosticPrinter.Print(console, shown, DiagnosticFormat.Text);
+            PrintDiagnostics(console, shown);
+        }
+        if (mode.Check && wouldChange > 0)
+        {
+            console.Error.WriteLine($"{wouldChange} generated file{(wouldChange == 1 ? "" : "s")} out of date; run '{again}' to regenerate");
+            exit = CliApp.Failure;
         }
         return exit;
     }
 
-    private static void PrintChanges(CliConsole console, Generated g, WriteReport report, bool dryRun)
+    /// <summary>
+    /// Errors always; warnings unless -q; info notes (what was generated from what, defaults picked) only with -v,
+    /// otherwise counted in one line.
+    /// </summary>
+    private static void PrintDiagnostics(CliConsole console, IReadOnlyCollection<Diagnostic> diagnostics)
     {
-        console.Out.WriteLine($"{g.PlanPath} → apps/{g.Plan.Product}/infra/cdk{(dryRun ? " (dry run: nothing written)" : "")}");
-        foreach (var change in report.Changes)
+        var shown = diagnostics.Where(d => d.Severity != Severity.Info || console.Verbose).ToList();
+        DiagnosticPrinter.Print(console, shown, OutputFormat.Text, summaryPrefix: console.Quiet || shown.Count == 0 ? null : "");
+        var notes = diagnostics.Count - shown.Count;
+        if (notes > 0 && !console.Quiet)
         {
-            console.Out.WriteLine($"  {ActionWord(change.Action),-10} {change.RelativePath}");
-            if (dryRun && !string.IsNullOrEmpty(change.Diff))
+            console.Out.WriteLine($"{notes} note{(notes == 1 ? "" : "s")} on what was generated from what; run with -v to see them");
+        }
+    }
+
+    /// <summary>Prints one app's file list (with -q nothing); returns how many files a check finds out of date.</summary>
+    private static int PrintChanges(CliConsole console, Generated g, WriteReport report, Mode mode)
+    {
+        var colour = console.UseColor;
+        var changes = mode.Check ? report.Changes.Where(c => Changes(c.Action)).ToList() : [.. report.Changes];
+        if (console.Quiet)
+        {
+            return changes.Count;
+        }
+        var target = $"apps/{g.Plan.Product}/infra/cdk";
+        if (mode.Check)
+        {
+            console.Out.WriteLine(changes.Count == 0
+                ? $"{g.PlanPath} → {target}: up to date"
+                : $"{g.PlanPath} → {target}: {changes.Count} file{(changes.Count == 1 ? "" : "s")} would change");
+        }
+        else
+        {
+            console.Out.WriteLine($"{g.PlanPath} → {target}{(mode.DryRun ? " (dry run: nothing written)" : "")}");
+        }
+        foreach (var change in changes)
+        {
+            var word = ActionWord(change.Action);
+            console.Out.WriteLine($"  {Paint.With(colour, ActionColour(change.Action), word.PadRight(10))} {change.RelativePath}");
+            if (mode.DryRun && (!mode.Check || mode.ShowDiff) && !string.IsNullOrEmpty(change.Diff))
             {
                 foreach (var line in change.Diff.TrimEnd('\n').Split('\n'))
                 {
-                    console.Out.WriteLine($"      {line}");
+                    console.Out.WriteLine($"      {Paint.DiffLine(colour, line)}");
                 }
             }
         }
+        return changes.Count;
     }
+
+    /// <summary>The actions after which the file on disk differs from what the plan generates.</summary>
+    private static bool Changes(FileAction action) =>
+        action is FileAction.Create or FileAction.Update or FileAction.Overwrite or FileAction.Conflict or FileAction.Remove;
+
+    private static string ActionColour(FileAction action) => action switch
+    {
+        FileAction.Create => Paint.Green,
+        FileAction.Update => Paint.Yellow,
+        FileAction.Conflict or FileAction.Overwrite or FileAction.Remove => Paint.Red,
+        _ => Paint.Dim,
+    };
 
     private static string ActionWord(FileAction action) => action switch
     {

@@ -34,6 +34,10 @@ internal static class TablesCommand
         {
             source, plan, write, check, stack, keepRemoved, environment, product,
         };
+        HelpExamples.Add(command,
+            "archplan tables cdk.out                                  # print both tables",
+            "archplan tables cdk.out --plan plans/payments.md --check # CI: exit 1 with a diff when stale",
+            "archplan tables cdk.out --plan plans/payments.md --write # rewrite only the two tables");
         command.SetAction(parse =>
         {
             var planPath = parse.GetValue(plan);
@@ -47,7 +51,7 @@ internal static class TablesCommand
                 throw new UsageException($"{(doWrite ? "--write" : "--check")} needs --plan <plan.md>");
             }
 
-            var errors = new CliConsole(console.Error, console.Error);
+            var errors = console.ForErrors();
             var infra = ReadInfrastructure(parse.GetValue(source)!, parse.GetValue(stack));
             if (infra.Value is null || infra.HasErrors)
             {
@@ -56,8 +60,8 @@ internal static class TablesCommand
             }
             var model = TableModel.From(infra.Value);
             var diagnostics = new DiagnosticBag();
-            diagnostics.AddRange(infra.Diagnostics.Where(d => d.Severity > Severity.Info));
-            diagnostics.AddRange(model.Diagnostics.Where(d => d.Severity > Severity.Info));
+            diagnostics.AddRange(infra.Diagnostics.Where(d => d.Severity > Severity.Info || console.Verbose));
+            diagnostics.AddRange(model.Diagnostics.Where(d => d.Severity > Severity.Info || console.Verbose));
 
             if (planPath is null)
             {
@@ -67,13 +71,23 @@ internal static class TablesCommand
             }
 
             var options = new TablesOptions(parse.GetValue(keepRemoved), parse.GetValue(environment) is { } env ? EnvironmentNames.Canonical(env) ?? env : null);
-            return RunOnPlan(console, errors, planPath, parse.GetValue(product), model.Value!, options, diagnostics, doWrite, doCheck);
+            // The command that brings the tables up to date, with the user's own arguments.
+            var fix = string.Join(' ', new[]
+            {
+                "archplan tables", CommonOptions.Quote(parse.GetValue(source)!), "--plan", CommonOptions.Quote(planPath),
+                parse.GetValue(stack) is { } s ? $"--stack {CommonOptions.Quote(s)}" : null,
+                parse.GetValue(environment) is { } e ? $"--environment {CommonOptions.Quote(e)}" : null,
+                parse.GetValue(keepRemoved) ? "--keep-removed" : null,
+                parse.GetValue(product) is { } p ? $"--product {CommonOptions.Quote(p)}" : null,
+                "--write",
+            }.Where(part => part is not null));
+            return RunOnPlan(console, errors, planPath, parse.GetValue(product), model.Value!, options, diagnostics, doWrite, doCheck, fix);
         });
         return command;
     }
 
     private static int RunOnPlan(CliConsole console, CliConsole errors, string path, string? product, TableModel model, TablesOptions options,
-        DiagnosticBag diagnostics, bool write, bool check)
+        DiagnosticBag diagnostics, bool write, bool check, string fix)
     {
         if (!File.Exists(path))
         {
@@ -90,7 +104,7 @@ internal static class TablesCommand
         var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         var text = StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
         var spliced = TableSplicer.Splice(text, read.Value, model, options);
-        diagnostics.AddRange(spliced.Diagnostics.Where(d => d.Severity > Severity.Info || !check));
+        diagnostics.AddRange(spliced.Diagnostics.Where(d => d.Severity > Severity.Info || !check || console.Verbose));
         var updated = spliced.Value!;
         var changed = !string.Equals(text, updated, StringComparison.Ordinal);
 
@@ -99,11 +113,11 @@ internal static class TablesCommand
             if (changed)
             {
                 WriteAtomically(path, hasBom, updated);
-                console.Out.WriteLine($"{path}: tables updated");
+                Note(console, $"{path}: tables updated");
             }
             else
             {
-                console.Out.WriteLine($"{path}: tables are current");
+                Note(console, $"{path}: tables are current");
             }
             Report(errors, diagnostics);
             return CliApp.Success;
@@ -111,15 +125,21 @@ internal static class TablesCommand
 
         if (changed)
         {
-            console.Out.Write(UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path));
+            if (!console.Quiet || !check)
+            {
+                foreach (var line in UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path).TrimEnd('\n').Split('\n'))
+                {
+                    console.Out.WriteLine(Paint.DiffLine(console.UseColor, line));
+                }
+            }
             if (check)
             {
-                errors.Out.WriteLine($"{path}: tables are out of date; run 'archplan tables <source> --plan {path} --write'");
+                errors.Out.WriteLine($"{path}: tables are out of date; run '{fix}'");
             }
         }
         else
         {
-            console.Out.WriteLine($"{path}: tables are current");
+            Note(console, $"{path}: tables are current");
         }
         Report(errors, diagnostics);
         return check && changed ? CliApp.Failure : CliApp.Success;
@@ -157,7 +177,16 @@ internal static class TablesCommand
     {
         if (diagnostics.Count > 0)
         {
-            DiagnosticPrinter.Print(errors, diagnostics.ToImmutableSorted(), DiagnosticFormat.Text, summary: false);
+            DiagnosticPrinter.Print(errors, diagnostics.ToImmutableSorted(), OutputFormat.Text, summaryPrefix: null);
+        }
+    }
+
+    /// <summary>A line saying all is well: left out with -q.</summary>
+    private static void Note(CliConsole console, string line)
+    {
+        if (!console.Quiet)
+        {
+            console.Out.WriteLine(line);
         }
     }
 }

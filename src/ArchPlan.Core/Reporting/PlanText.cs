@@ -22,7 +22,7 @@ public static class PlanText
         Table(text, ["Line", "Kind", "Name", "Settings"], plan.Resources.Select(r => new[]
         {
             r.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Words(r.Kind.ToString()),
+            ResourceKindNames.Of(r.Kind),
             r.Name,
             Settings(r),
         }));
