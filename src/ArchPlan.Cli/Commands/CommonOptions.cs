@@ -34,7 +34,6 @@ internal static class CommonOptions
         {
             Description = description,
             HelpName = names,
-            DefaultValueFactory = _ => OutputFormat.Text,
             CustomParser = result => ParseFormat(result.Tokens.Count == 0 ? "text" : result.Tokens[0].Value, allowed, names, result),
         };
     }
