@@ -14,4 +14,13 @@ internal static class CliRunner
         var exit = CliApp.Run(args, output, error);
         return new Result(exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs archplan as if both output streams were a terminal <paramref name="width"/> columns wide.</summary>
+    public static Result RunOnTerminal(int width, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error, new Terminal(OutIsTerminal: true, ErrorIsTerminal: true, width));
+        return new Result(exit, output.ToString(), error.ToString());
+    }
 }
