@@ -14,11 +14,31 @@ public sealed partial class DiagnosticsDocTests
 {
     private static string DocPath => Path.Combine(RepoPaths.Root, "docs", "diagnostics.md");
 
+    /// <summary>Every descriptor of the catalog, whether a field or a property.</summary>
     private static IReadOnlyList<DiagnosticDescriptor> Catalog =>
         [.. typeof(DiagnosticCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .Concat(typeof(DiagnosticCatalog).GetProperties(BindingFlags.Public | BindingFlags.Static)
+                .Where(p => p.PropertyType == typeof(DiagnosticDescriptor))
+                .Select(p => (DiagnosticDescriptor)p.GetValue(null)!))
+            .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    [GeneratedRegex("\"(AP\\d{4})\"")]
+    private static partial Regex IdLiteral();
+
+    [Fact]
+    public void Every_id_written_in_the_diagnostics_sources_is_in_the_doc()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "ArchPlan.Core", "Diagnostics"), "*.cs", SearchOption.AllDirectories);
+        var ids = sources.SelectMany(f => IdLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        Assert.True(ids.Count > 100, $"only {ids.Count} ids found");
+        var doc = File.Exists(DocPath) ? File.ReadAllText(DocPath).ReplaceLineEndings("\n") : "";
+        var missing = ids.Where(id => !doc.Contains($"\n### {id}\n", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"docs/diagnostics.md is missing {string.Join(", ", missing)}");
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Catalog.Select(d => d.Id));
+    }
 
     [Fact]
     public void The_doc_lists_every_diagnostic_id_and_is_up_to_date()
