@@ -107,8 +107,8 @@ public sealed class PlanReportTests
         var worker = json.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "intake-worker");
         var write = worker.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("target").GetString() == "intake-records");
         Assert.Equal("write", write.GetProperty("access").GetString());
-        Assert.Matches(@"\n  6\s+lambda function\s+intake-worker\s+nodejs20.x; 256 MB; uses intake-records \(write\)", text);
+        Assert.Matches(@"\n  6\s+Lambda function\s+intake-worker\s+nodejs20.x; 256 MB; uses intake-records \(write\)", text);
         // The verb before the queue ("consumes") governs the queue only: the table does not trigger the worker.
-        Assert.Matches(@"\n  7\s+dynamo db table\s+intake-records\s*\n", text);
+        Assert.Matches(@"\n  7\s+DynamoDB table\s+intake-records\s*\n", text);
     }
 }
