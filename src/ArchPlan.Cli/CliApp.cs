@@ -44,13 +44,13 @@ public static class CliApp
             }
         }
 
-        // Bare 'archplan' is a request for help, not a mistake.
-        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         var slip = CommandLineSlips.Find(root, args);
         if (slip is not null)
         {
             return Usage(console, slip);
         }
+        // Bare 'archplan' (or only -q/-v) is a request for help, not a mistake.
+        var parse = root.Parse(args.All(a => a is "-q" or "--quiet" or "-v" or "--verbose") ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             var name = parse.CommandResult.Command == root ? "archplan" : $"archplan {parse.CommandResult.Command.Name}";

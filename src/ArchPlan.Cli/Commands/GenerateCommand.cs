@@ -187,9 +187,11 @@ internal static class GenerateCommand
         var writeDiagnostics = new DiagnosticBag();
         var progress = generated.Count >= ProgressThreshold && console.IsProcessConsole && console.UseColor && !writeOptions.DryRun;
         var wouldChange = 0;
+        var handEdited = 0;
         void Report(Generated g, StageResult<WriteReport> result)
         {
             writeDiagnostics.AddRange(result.Diagnostics);
+            handEdited += result.Value?.Changes.Count(c => c.Action == FileAction.Conflict) ?? 0;
             // A dry run or check lists what it found even when a file is in conflict: that file is the news.
             if (result.Value is not null && !progress && (mode.DryRun || !result.HasErrors))
             {
@@ -235,7 +237,9 @@ internal static class GenerateCommand
         }
         if (mode.Check && wouldChange > 0)
         {
-            console.Error.WriteLine($"{wouldChange} generated file{(wouldChange == 1 ? "" : "s")} out of date; run '{again}' to regenerate");
+            console.Error.WriteLine(handEdited == 0
+                ? $"{wouldChange} generated file{(wouldChange == 1 ? "" : "s")} out of date; run '{again}' to regenerate"
+                : $"{wouldChange} generated file{(wouldChange == 1 ? "" : "s")} out of date, {handEdited} of them edited by hand (AP3105 above says what to do); then run '{again}' to regenerate");
             exit = CliApp.Failure;
         }
         return exit;

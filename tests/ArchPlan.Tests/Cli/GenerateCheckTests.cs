@@ -49,6 +49,7 @@ public sealed class GenerateCheckTests
         Assert.Contains($"conflict   {relative}", listed.Out);
         Assert.Contains("1 file would change", listed.Out);
         Assert.DoesNotContain("-// my edit", listed.Out);
+        Assert.Contains("1 generated file out of date, 1 of them edited by hand (AP3105 above says what to do)", listed.Error);
 
         var diffed = CliRunner.Run("generate", Sample, "--output", temp.Path, "--check", "--diff");
         Assert.Equal(1, diffed.ExitCode);

@@ -63,6 +63,7 @@ public sealed class ParsingTests
         Assert.Contains("Usage:", result.Out);
         Assert.All(CommandNames, name => Assert.Contains($"  {name} ", result.Out));
         Assert.Equal("", result.Error);
+        Assert.Equal(result.Out, CliRunner.Run("-v").Out);
     }
 
     [Fact]
