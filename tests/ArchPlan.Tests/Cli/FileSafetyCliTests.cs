@@ -76,7 +76,10 @@ public sealed partial class FileSafetyCliTests
     public void A_new_title_keeps_the_stack_class_so_the_app_still_builds()
     {
         using var temp = new TempFolder();
-        var original = File.ReadAllText(RepoPaths.Sample("leaderboard-snapshot.md"));
+        // Without a stack file in the CDK Stack Structure block, the stack class comes from the title.
+        var sample = File.ReadAllText(RepoPaths.Sample("leaderboard-snapshot.md"));
+        var original = sample.Replace("│   └── gamehub-leaderboard-snapshot-stack.ts\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(sample, original);
         var plan = temp.File("plans/leaderboard.md", original);
         Assert.Equal(0, CliRunner.Run("generate", plan, "--output", temp.Path).ExitCode);
         var project = Path.Combine(AppOf(temp.Path, "gamehub"), "src", "Gamehub");
