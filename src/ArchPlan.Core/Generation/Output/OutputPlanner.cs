@@ -46,7 +46,7 @@ internal sealed class OutputPlanner
         var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in wanted)
         {
-            planner.PlanFile(layout, file, previous, recorded, fileSystem, options, diagnostics);
+            planner.PlanFile(file, previous, recorded, fileSystem, options, diagnostics);
         }
         var wantedPaths = wanted.Select(w => w.RelativePath).ToHashSet(OutputLayout.PathComparer);
         foreach (var (path, hash) in previous.Files)
@@ -133,7 +133,7 @@ internal sealed class OutputPlanner
     }
 
     private void PlanFile(
-        OutputLayout layout, Wanted file, OutputManifest previous, SortedDictionary<string, string> recorded,
+        Wanted file, OutputManifest previous, SortedDictionary<string, string> recorded,
         IFileSystem fileSystem, WriteOptions options, DiagnosticBag diagnostics)
     {
         var location = SourceLocation.OfFile(file.RelativePath);
