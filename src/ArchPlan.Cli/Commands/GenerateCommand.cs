@@ -102,7 +102,7 @@ internal static class GenerateCommand
         }
     }
 
-    private sealed record Generated(string PlanPath, Plan Plan, IReadOnlyList<GeneratedFile> Files);
+    private sealed record Generated(string PlanPath, Plan Plan, IReadOnlyList<GeneratedFile> Files, StackIdentity Stack);
 
     /// <summary>One plan's stage-1 outcome: its diagnostics, and its files when it can be written.</summary>
     private sealed record Outcome(string PlanPath, ImmutableArray<Diagnostic> Problems, ImmutableArray<Diagnostic> Notes, bool Unreadable, Generated? Generated);
@@ -115,13 +115,16 @@ internal static class GenerateCommand
         {
             return new Outcome(path, loaded.Diagnostics, [], unreadable, null);
         }
-        var options = generatorOptions with { SourcePlanPath = DisplayPath(path, root) };
-        var result = CdkAppGenerator.Generate(loaded.Value, options);
-        if (result.Value.IsDefault || result.HasErrors)
+        // An app generated before keeps its stack class and id, so a new title does not orphan the files people own.
+        var kept = loaded.Value.Product is { } product ? OutputWriter.RecordedStack(root, product) : null;
+        var options = generatorOptions with { SourcePlanPath = DisplayPath(path, root), KeepStack = kept };
+        var result = CdkAppGenerator.GenerateApp(loaded.Value, options);
+        if (result.Value is null || result.HasErrors)
         {
             return new Outcome(path, result.Diagnostics, loaded.Diagnostics, unreadable, null);
         }
-        return new Outcome(path, [], loaded.Diagnostics.AddRange(result.Diagnostics), unreadable, new Generated(path, loaded.Value, result.Value));
+        return new Outcome(path, [], loaded.Diagnostics.AddRange(result.Diagnostics), unreadable,
+            new Generated(path, loaded.Value, result.Value.Files, result.Value.Stack));
     }
 
     /// <summary>
@@ -210,7 +213,7 @@ internal static class GenerateCommand
                 var task = context.AddTask("Generating", maxValue: generated.Count);
                 var results = InOrder(generated, WriteParallelism, g =>
                 {
-                    var result = OutputWriter.Apply(root, g.Plan.Product!, g.Files, writeOptions);
+                    var result = OutputWriter.Apply(root, g.Plan.Product!, g.Files, ForApp(writeOptions, g));
                     task.Increment(1);
                     return result;
                 });
@@ -223,7 +226,7 @@ internal static class GenerateCommand
         }
         else
         {
-            var results = InOrder(generated, WriteParallelism, g => OutputWriter.Apply(root, g.Plan.Product!, g.Files, writeOptions));
+            var results = InOrder(generated, WriteParallelism, g => OutputWriter.Apply(root, g.Plan.Product!, g.Files, ForApp(writeOptions, g)));
             for (var i = 0; i < generated.Count; i++)
             {
                 Report(generated[i], results[i]);
@@ -244,6 +247,10 @@ internal static class GenerateCommand
         }
         return exit;
     }
+
+    // Records the stack in the manifest, and lets only files of the kinds the generator writes be deleted as leftovers.
+    private static WriteOptions ForApp(WriteOptions options, Generated g) =>
+        options with { Stack = g.Stack, MayRemove = CdkAppGenerator.IsGeneratedPath };
 
     /// <summary>
     /// Errors always; warnings unless -q; info notes (what was generated from what, defaults picked) only with -v,

@@ -13,6 +13,7 @@ namespace ArchPlan.Cli.Commands;
 internal static class TablesCommand
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>How infrastructure is read; tests replace it to feed hand-built models.</summary>
     internal static Func<string, string?, StageResult<InfraModel>> ReadInfrastructure { get; set; } = InfrastructureReader.Read;
@@ -112,7 +113,14 @@ internal static class TablesCommand
         {
             if (changed)
             {
-                WriteAtomically(path, hasBom, updated);
+                // An edit of the plan, not a new file: links, mode and owner stay; a read-only plan is refused.
+                var failed = PlanFileWriter.Write(path, bytes, [.. hasBom ? Bom : [], .. StrictUtf8.GetBytes(updated)]);
+                if (!failed.IsEmpty)
+                {
+                    diagnostics.AddRange(failed);
+                    Report(errors, diagnostics);
+                    return CliApp.Failure;
+                }
                 Note(console, $"{path}: tables updated");
             }
             else
@@ -143,34 +151,6 @@ internal static class TablesCommand
         }
         Report(errors, diagnostics);
         return check && changed ? CliApp.Failure : CliApp.Success;
-    }
-
-    /// <summary>Writes beside the plan and renames over it, so a crash or a full disk leaves the old plan intact.</summary>
-    private static void WriteAtomically(string path, bool bom, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var body = StrictUtf8.GetBytes(text);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                if (bom)
-                {
-                    stream.Write([0xEF, 0xBB, 0xBF]);
-                }
-                stream.Write(body);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     private static void Report(CliConsole errors, DiagnosticBag diagnostics)

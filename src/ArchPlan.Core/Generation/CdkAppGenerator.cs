@@ -13,6 +13,13 @@ public static class CdkAppGenerator
     /// <summary>Generates the app's files, sorted by path; on errors the value is a default (IsDefault) array and the diagnostics say why.</summary>
     public static StageResult<ImmutableArray<GeneratedFile>> Generate(Plan plan, GeneratorOptions options)
     {
+        var app = GenerateApp(plan, options);
+        return new StageResult<ImmutableArray<GeneratedFile>>(app.Value?.Files ?? default, app.Diagnostics);
+    }
+
+    /// <summary>Like <see cref="Generate"/>, and also says which stack class and construct id the files use (null on errors).</summary>
+    public static StageResult<GeneratedApp> GenerateApp(Plan plan, GeneratorOptions options)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
 
@@ -20,19 +27,31 @@ public static class CdkAppGenerator
         var app = new StackPlanner(plan, options, diagnostics).Build();
         if (app is null || diagnostics.HasErrors)
         {
-            return new StageResult<ImmutableArray<GeneratedFile>>(default, diagnostics.ToImmutableSorted());
+            return new StageResult<GeneratedApp>(null, diagnostics.ToImmutableSorted());
         }
 
         try
         {
             var files = Render(app, new TemplateEngine(options.TemplatesDirectory));
-            return new StageResult<ImmutableArray<GeneratedFile>>(files, diagnostics.ToImmutableSorted());
+            return new StageResult<GeneratedApp>(new GeneratedApp(files, new StackIdentity(app.StackClass, app.StackId)), diagnostics.ToImmutableSorted());
         }
         catch (TemplateException ex)
         {
             diagnostics.Add(DiagnosticCatalog.GenerationTemplateError, SourceLocation.OfFile(ex.Template), ex.Template, ex.Reason);
-            return new StageResult<ImmutableArray<GeneratedFile>>(default, diagnostics.ToImmutableSorted());
+            return new StageResult<GeneratedApp>(null, diagnostics.ToImmutableSorted());
         }
+    }
+
+    /// <summary>
+    /// True for a path (relative to <c>apps/&lt;product&gt;/infra/cdk/</c>) of a kind this generator writes as
+    /// <see cref="FileOwnership.Generated"/>: <c>cdk.json</c>, <c>README.md</c> and <c>src/**/*.g.cs</c>. Every other
+    /// file of the app belongs to people, so the writer never deletes it, whatever the manifest says.
+    /// </summary>
+    public static bool IsGeneratedPath(string pathInApp)
+    {
+        ArgumentNullException.ThrowIfNull(pathInApp);
+        return pathInApp is "cdk.json" or "README.md"
+            || (pathInApp.StartsWith("src/", StringComparison.Ordinal) && pathInApp.EndsWith(".g.cs", StringComparison.Ordinal));
     }
 
     private static ImmutableArray<GeneratedFile> Render(AppView app, TemplateEngine engine)
@@ -68,3 +87,8 @@ public static class CdkAppGenerator
         return [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
     }
 }
+
+/// <summary>The files of one generated app and the stack they define.</summary>
+/// <param name="Files">Sorted by path.</param>
+/// <param name="Stack">The stack class and construct id, to record in the manifest.</param>
+public sealed record GeneratedApp(ImmutableArray<GeneratedFile> Files, StackIdentity Stack);

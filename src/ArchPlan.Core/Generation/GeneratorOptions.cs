@@ -14,4 +14,10 @@ public sealed record GeneratorOptions
 
     /// <summary>The plan's path as shown in generated headers and the README (e.g. relative to the repository); empty uses <c>Plan.FilePath</c>.</summary>
     public string SourcePlanPath { get; init; } = "";
+
+    /// <summary>
+    /// The stack class and construct id an earlier run generated for this product (from its manifest): kept, whatever
+    /// the plan's title or stack file now says, so the files people own keep building. Null (or invalid) uses the plan's.
+    /// </summary>
+    public StackIdentity? KeepStack { get; init; }
 }

@@ -13,19 +13,23 @@ internal interface IFileSystem
 
     byte[] ReadAllBytes(string path);
 
-    /// <summary>Creates or truncates <paramref name="path"/>, writes <paramref name="bytes"/> and flushes them to the disk.</summary>
+    /// <summary>
+    /// Creates <paramref name="path"/> exclusively (O_EXCL: fails when anything, a link included, is already there, so
+    /// nothing is ever written through an existing path), writes <paramref name="bytes"/> and flushes them to the disk.
+    /// </summary>
     void WriteAllBytes(string path, byte[] bytes);
 
     /// <summary>Renames <paramref name="source"/> over <paramref name="destination"/> (atomic within one folder).</summary>
     void Move(string source, string destination);
 
+    /// <summary>Deletes a file; a symbolic link is deleted itself (unlink), never what it points to.</summary>
     void DeleteFile(string path);
 
     void CreateDirectory(string path);
 
-    /// <summary>Deletes <paramref name="path"/> if it is an empty folder; returns whether it did.</summary>
+    /// <summary>Deletes <paramref name="path"/> if it is an empty folder and not a link; returns whether it did.</summary>
     bool TryDeleteEmptyDirectory(string path);
 
-    /// <summary>Opens <paramref name="path"/> exclusively; null when another process (or handle) holds it.</summary>
+    /// <summary>Opens <paramref name="path"/> (a regular file or nothing, never a link) exclusively; null when another process (or handle) holds it.</summary>
     IDisposable? TryAcquireLock(string path);
 }

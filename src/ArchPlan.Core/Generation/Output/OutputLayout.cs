@@ -31,8 +31,9 @@ internal sealed class OutputLayout
         OutputRoot = outputRoot;
         Product = product;
         ProductPrefix = $"apps/{product}/";
-        ManifestPath = $"{ProductPrefix}infra/cdk/{StateFolderName}/manifest.json";
-        LockPath = $"{ProductPrefix}infra/cdk/{StateFolderName}/lock";
+        AppPrefix = $"{ProductPrefix}infra/cdk/";
+        ManifestPath = $"{AppPrefix}{StateFolderName}/manifest.json";
+        LockPath = $"{AppPrefix}{StateFolderName}/lock";
     }
 
     /// <summary>The output root as a full path.</summary>
@@ -42,6 +43,9 @@ internal sealed class OutputLayout
 
     /// <summary><c>apps/&lt;product&gt;/</c>: every relative path starts with it.</summary>
     public string ProductPrefix { get; }
+
+    /// <summary><c>apps/&lt;product&gt;/infra/cdk/</c>: the generated app folder, the only place a leftover may be deleted.</summary>
+    public string AppPrefix { get; }
 
     /// <summary>The manifest, relative to the output root.</summary>
     public string ManifestPath { get; }
@@ -58,6 +62,16 @@ internal sealed class OutputLayout
 
     /// <summary>The full path of the product folder, <c>&lt;root&gt;/apps/&lt;product&gt;</c>.</summary>
     public string ProductFolder => ToFullPath(ProductPrefix.TrimEnd('/'));
+
+    /// <summary>The full path of the generated app folder, <c>&lt;root&gt;/apps/&lt;product&gt;/infra/cdk</c>.</summary>
+    public string AppFolder => ToFullPath(AppPrefix.TrimEnd('/'));
+
+    /// <summary>The temp file written beside <paramref name="relativePath"/> before it is renamed over it.</summary>
+    public static string TempRelativePathFor(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return relativePath[..(slash + 1)] + "." + relativePath[(slash + 1)..] + TempSuffix;
+    }
 
     /// <summary>
     /// True when <paramref name="relativePath"/> is spelled as a plain path under <c>apps/&lt;product&gt;/</c>
@@ -87,6 +101,25 @@ internal sealed class OutputLayout
         }
         var anchor = Path.Join(realRoot, "apps", Product) + Path.DirectorySeparatorChar;
         return target.StartsWith(anchor, PathComparison) ? null : target;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="relativePath"/> is spelled under <c>apps/&lt;product&gt;/infra/cdk/</c> and, with every
+    /// symbolic link resolved, stays inside the real app folder (itself inside the product folder); otherwise where it leads.
+    /// </summary>
+    public string? FindEscapeFromApp(IFileSystem fileSystem, string relativePath)
+    {
+        if (!relativePath.StartsWith(AppPrefix, StringComparison.Ordinal))
+        {
+            return ToFullPath(relativePath);
+        }
+        var realApp = RealPath(fileSystem, AppFolder);
+        var target = RealPath(fileSystem, ToFullPath(relativePath));
+        if (realApp is null || target is null || FindEscape(fileSystem, AppPrefix.TrimEnd('/')) is not null)
+        {
+            return target ?? ToFullPath(relativePath);
+        }
+        return target.StartsWith(realApp + Path.DirectorySeparatorChar, PathComparison) ? null : target;
     }
 
     private static bool IsPlainSegment(string segment)

@@ -12,17 +12,24 @@ internal sealed class OutputManifest
 {
     private const int FormatVersion = 1;
 
-    private OutputManifest(ImmutableSortedDictionary<string, string> files) => Files = files;
+    private OutputManifest(ImmutableSortedDictionary<string, string> files, StackIdentity? stack)
+    {
+        Files = files;
+        Stack = stack;
+    }
 
-    public static OutputManifest Empty { get; } = new(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
+    public static OutputManifest Empty { get; } = new(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal), null);
+
+    /// <summary>The stack class and construct id the app was generated with; null in manifests written before they were recorded.</summary>
+    public StackIdentity? Stack { get; }
 
     /// <summary>Path relative to the output root → lowercase hex SHA-256, in ordinal order.</summary>
     public ImmutableSortedDictionary<string, string> Files { get; }
 
     public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static OutputManifest From(IEnumerable<KeyValuePair<string, string>> files) =>
-        new(files.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    public static OutputManifest From(IEnumerable<KeyValuePair<string, string>> files, StackIdentity? stack = null) =>
+        new(files.ToImmutableSortedDictionary(StringComparer.Ordinal), stack);
 
     public byte[] Serialize(string product)
     {
@@ -32,6 +39,13 @@ internal sealed class OutputManifest
             writer.WriteStartObject();
             writer.WriteNumber("version", FormatVersion);
             writer.WriteString("product", product);
+            if (Stack is not null)
+            {
+                writer.WriteStartObject("stack");
+                writer.WriteString("class", Stack.ClassName);
+                writer.WriteString("id", Stack.ConstructId);
+                writer.WriteEndObject();
+            }
             writer.WriteStartArray("files");
             foreach (var (path, hash) in Files)
             {
@@ -86,6 +100,23 @@ internal sealed class OutputManifest
         {
             return null;
         }
+        // Optional: manifests written before the stack was recorded have none.
+        errorAt = "$.stack";
+        StackIdentity? stack = null;
+        if (root.TryGetProperty("stack", out var stackElement))
+        {
+            if (stackElement.ValueKind != JsonValueKind.Object
+                || !stackElement.TryGetProperty("class", out var className) || className.ValueKind != JsonValueKind.String
+                || !stackElement.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+            stack = new StackIdentity(className.GetString()!, id.GetString()!);
+            if (!stack.IsValid)
+            {
+                return null;
+            }
+        }
         errorAt = "$.files";
         if (!root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
         {
@@ -116,7 +147,7 @@ internal sealed class OutputManifest
             index++;
         }
         errorAt = null;
-        return new OutputManifest(entries.ToImmutable());
+        return new OutputManifest(entries.ToImmutable(), stack);
     }
 
     private static bool IsLowerHexSha256(string text) =>

@@ -36,6 +36,13 @@ internal sealed class OutputPlanner
         {
             return null;
         }
+        // The files people own name the stack class: generating another one would leave them pointing at a class
+        // that no longer exists. The generate command keeps the recorded one; anything else is refused here.
+        if (previous.Stack is { } before && options.Stack is { } now && before != now)
+        {
+            diagnostics.Add(DiagnosticCatalog.StackIdentityChanged, SourceLocation.OfFile(layout.ManifestPath),
+                layout.Product, before.ClassName, before.ConstructId, now.ClassName, now.ConstructId, layout.ManifestPath);
+        }
         var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in wanted)
         {
@@ -46,16 +53,39 @@ internal sealed class OutputPlanner
         {
             if (!wantedPaths.Contains(path))
             {
-                planner.PlanOrphan(layout, path, hash, fileSystem, diagnostics);
+                planner.PlanOrphan(layout, path, hash, fileSystem, options, diagnostics);
             }
         }
-        var manifest = OutputManifest.From(recorded).Serialize(layout.Product);
+        foreach (var change in planner._changes.Where(c => c.Action is FileAction.Create or FileAction.Update or FileAction.Overwrite).ToList())
+        {
+            planner.CheckTempPath(layout, change.RelativePath, fileSystem, diagnostics);
+        }
+        var manifest = OutputManifest.From(recorded, options.Stack ?? previous.Stack).Serialize(layout.Product);
         if (planner.PreviousManifestBytes is null || !manifest.AsSpan().SequenceEqual(planner.PreviousManifestBytes))
         {
             planner.ManifestBytes = manifest;
+            planner.CheckTempPath(layout, layout.ManifestPath, fileSystem, diagnostics);
         }
         planner._changes.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return planner;
+    }
+
+    /// <summary>
+    /// Looks at the temp path of a file about to be written: a link there is reported (the transaction removes it as a
+    /// link, never following it), a folder there is an error; a plain file left by an interrupted run is just removed.
+    /// </summary>
+    private void CheckTempPath(OutputLayout layout, string relativePath, IFileSystem fileSystem, DiagnosticBag diagnostics)
+    {
+        var temp = OutputLayout.TempRelativePathFor(relativePath);
+        var fullTemp = layout.ToFullPath(temp);
+        if (fileSystem.GetLinkTarget(fullTemp) is { } link)
+        {
+            diagnostics.Add(DiagnosticCatalog.PlantedTempLinkRemoved, SourceLocation.OfFile(temp), temp, link);
+        }
+        else if (fileSystem.DirectoryExists(fullTemp))
+        {
+            diagnostics.Add(DiagnosticCatalog.TempPathIsFolder, SourceLocation.OfFile(temp), temp, relativePath, OutputLayout.TempSuffix);
+        }
     }
 
     /// <summary>The report, with unified diffs for every content change when <paramref name="withDiffs"/>.</summary>
@@ -69,6 +99,11 @@ internal sealed class OutputPlanner
         if (fileSystem.DirectoryExists(fullPath))
         {
             diagnostics.Add(DiagnosticCatalog.OutputPathIsFolder, location, layout.ManifestPath);
+            return null;
+        }
+        if (fileSystem.GetLinkTarget(fullPath) is { } link)
+        {
+            diagnostics.Add(DiagnosticCatalog.OutputTargetIsLink, location, layout.ManifestPath, link);
             return null;
         }
         if (!fileSystem.FileExists(fullPath))
@@ -102,6 +137,19 @@ internal sealed class OutputPlanner
         IFileSystem fileSystem, WriteOptions options, DiagnosticBag diagnostics)
     {
         var location = SourceLocation.OfFile(file.RelativePath);
+        if (fileSystem.GetLinkTarget(file.FullPath) is { } link)
+        {
+            // A file people own is never written, so a link there (to a file inside the app) is theirs to keep.
+            if (file.Ownership == FileOwnership.Scaffold && fileSystem.FileExists(file.FullPath))
+            {
+                _changes.Add(new Planned(file.RelativePath, FileAction.Skip, null, null));
+                return;
+            }
+            // Renaming over the link would leave what it points to stale, and reading through it would judge the wrong file.
+            diagnostics.Add(DiagnosticCatalog.OutputTargetIsLink, location, file.RelativePath, link);
+            _changes.Add(new Planned(file.RelativePath, FileAction.Conflict, null, null));
+            return;
+        }
         if (fileSystem.DirectoryExists(file.FullPath))
         {
             diagnostics.Add(DiagnosticCatalog.OutputPathIsFolder, location, file.RelativePath);
@@ -143,12 +191,34 @@ internal sealed class OutputPlanner
         Add(file, FileAction.Conflict, onDisk);
     }
 
-    private void PlanOrphan(OutputLayout layout, string path, string hash, IFileSystem fileSystem, DiagnosticBag diagnostics)
+    private void PlanOrphan(OutputLayout layout, string path, string hash, IFileSystem fileSystem, WriteOptions options, DiagnosticBag diagnostics)
     {
+        // The manifest can be edited by anyone (a bad merge, a hostile pull request), so an entry alone never gets a
+        // file deleted: it must also lie inside the generated app folder, be a regular file of a kind the generator
+        // writes, and still hold exactly the bytes the manifest says ArchPlan wrote.
         var fullPath = layout.ToFullPath(path);
+        var location = SourceLocation.OfFile(path);
+        if (layout.FindEscapeFromApp(fileSystem, path) is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.LeftoverOutsideApp, location, path, layout.Product, layout.ManifestPath);
+            _changes.Add(new Planned(path, FileAction.KeepOrphan, null, null));
+            return;
+        }
+        if (fileSystem.GetLinkTarget(fullPath) is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.LeftoverNotGenerated, location, path, "a symbolic link");
+            _changes.Add(new Planned(path, FileAction.KeepOrphan, null, null));
+            return;
+        }
         if (!fileSystem.FileExists(fullPath))
         {
             // Already gone (or replaced by a folder someone made): nothing of ours left to report.
+            return;
+        }
+        if (options.MayRemove is { } mayRemove && !mayRemove(path[layout.AppPrefix.Length..]))
+        {
+            diagnostics.Add(DiagnosticCatalog.LeftoverNotGenerated, location, path, "a kind of file ArchPlan never generates (only people's files have such a name)");
+            _changes.Add(new Planned(path, FileAction.KeepOrphan, null, null));
             return;
         }
         var onDisk = fileSystem.ReadAllBytes(fullPath);

@@ -42,6 +42,7 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
         EnsureDirectory(Path.GetDirectoryName(target)!);
         var staged = new Staged(target, TempPathFor(target), bytes, previous);
         CurrentPath = Display(target);
+        RemoveLeftover(staged.Temp);
         // Recorded before writing so a half-written temp file is deleted too.
         _staged.Add(staged);
         fileSystem.WriteAllBytes(staged.Temp, bytes);
@@ -100,6 +101,7 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
                 else
                 {
                     // Restore through a temp file as well, so a failure here cannot leave a truncated file.
+                    RemoveLeftover(done.Temp);
                     fileSystem.WriteAllBytes(done.Temp, done.Previous);
                     fileSystem.Move(done.Temp, done.Target);
                 }
@@ -147,6 +149,18 @@ internal sealed class OutputTransaction(IFileSystem fileSystem, string outputRoo
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Deletes whatever stands at one of ArchPlan's own paths (a temp file left by an interrupted run, or a link someone
+    /// planted there) without following it, so the exclusive create that follows cannot write through it.
+    /// </summary>
+    public void RemoveLeftover(string path)
+    {
+        if (fileSystem.GetLinkTarget(path) is not null || fileSystem.FileExists(path))
+        {
+            fileSystem.DeleteFile(path);
         }
     }
 

@@ -58,6 +58,48 @@ public static class OutputWriter
             : PlanAndWrite(layout, fileSystem, wanted, options, diagnostics);
     }
 
+    /// <summary>
+    /// The stack class and construct id an earlier run recorded for <paramref name="product"/> under
+    /// <paramref name="outputRoot"/>, for <see cref="GeneratorOptions.KeepStack"/>. Manifests written before the stack was
+    /// recorded give it by their one <c>src/&lt;Project&gt;/&lt;Class&gt;.g.cs</c> besides PlanSettings.g.cs (the id was the
+    /// class then). Null when there is none, or the manifest cannot be used: the write then reports why.
+    /// </summary>
+    public static StackIdentity? RecordedStack(string outputRoot, string product)
+    {
+        ArgumentNullException.ThrowIfNull(outputRoot);
+        if (!ProductSlug.IsValid(product))
+        {
+            return null;
+        }
+        var layout = OutputLayout.Create(outputRoot, product);
+        var fileSystem = PhysicalFileSystem.Instance;
+        var fullPath = layout.ToFullPath(layout.ManifestPath);
+        try
+        {
+            if (layout.FindEscape(fileSystem, layout.ManifestPath) is not null || fileSystem.GetLinkTarget(fullPath) is not null
+                || !fileSystem.FileExists(fullPath))
+            {
+                return null;
+            }
+            var manifest = OutputManifest.TryParse(fileSystem.ReadAllBytes(fullPath), product, out _);
+            if (manifest?.Stack is { } recorded)
+            {
+                return recorded;
+            }
+            var classes = (manifest?.Files.Keys ?? [])
+                .Where(p => p.StartsWith(layout.AppPrefix + "src/", StringComparison.Ordinal) && p.EndsWith(".g.cs", StringComparison.Ordinal))
+                .Select(p => p[(p.LastIndexOf('/') + 1)..^".g.cs".Length])
+                .Where(name => name != "PlanSettings")
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return classes.Count == 1 && new StackIdentity(classes[0], classes[0]) is { IsValid: true } inferred ? inferred : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Checks every path by spelling and encodes every content; reports all problems at once.</summary>
     private static List<Wanted> Prepare(OutputLayout layout, IReadOnlyList<GeneratedFile> files, DiagnosticBag diagnostics)
     {
@@ -109,7 +151,14 @@ public static class OutputWriter
 
     private static void CheckContainment(OutputLayout layout, IFileSystem fileSystem, List<Wanted> wanted, DiagnosticBag diagnostics)
     {
-        foreach (var path in wanted.Select(w => w.RelativePath).Append(layout.ManifestPath).Append(layout.LockPath))
+        // Each file and the folder it goes in (where its temp file is written), the manifest, and the lock's folder: the
+        // lock itself, like a temp file, is never followed (a link there is removed), so only its folder must stay inside.
+        var paths = wanted.Select(w => w.RelativePath)
+            .Concat(wanted.Select(w => Parent(w.RelativePath)))
+            .Append(layout.ManifestPath)
+            .Append(Parent(layout.LockPath))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
             if (layout.FindEscape(fileSystem, path) is { } escape)
             {
@@ -117,6 +166,8 @@ public static class OutputWriter
             }
         }
     }
+
+    private static string Parent(string relativePath) => relativePath[..relativePath.LastIndexOf('/')];
 
     private static StageResult<WriteReport> Plan(
         OutputLayout layout, IFileSystem fileSystem, List<Wanted> wanted, WriteOptions options, DiagnosticBag diagnostics)
@@ -144,6 +195,11 @@ public static class OutputWriter
         {
             // The lock is taken before anything is read, so a second run cannot plan against files the first is replacing.
             transaction.EnsureDirectory(Path.GetDirectoryName(lockPath)!);
+            if (fileSystem.GetLinkTarget(lockPath) is { } planted)
+            {
+                diagnostics.Add(DiagnosticCatalog.PlantedTempLinkRemoved, SourceLocation.OfFile(layout.LockPath), layout.LockPath, planted);
+                transaction.RemoveLeftover(lockPath);
+            }
             heldLock = fileSystem.TryAcquireLock(lockPath);
             if (heldLock is null)
             {
@@ -166,7 +222,7 @@ public static class OutputWriter
             }
             transaction.Commit(plan.Removals, manifestPath);
             committed = true;
-            transaction.PruneEmptyParents(plan.Removals.Select(r => r.Target), layout.ProductFolder);
+            transaction.PruneEmptyParents(plan.Removals.Select(r => r.Target), layout.AppFolder);
             return Done(plan.Report(withDiffs: false, written: true), diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -20,7 +20,8 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
     public void WriteAllBytes(string path, byte[] bytes)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+        // CreateNew is O_CREAT|O_EXCL: it fails on any existing entry, a dangling link included, and never follows one.
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
         stream.Write(bytes);
         // Flush to the disk, not just the OS cache, so a crash after the rename never leaves an empty file.
         stream.Flush(flushToDisk: true);
@@ -34,7 +35,7 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
     public bool TryDeleteEmptyDirectory(string path)
     {
-        if (!Directory.Exists(path) || Directory.EnumerateFileSystemEntries(path).Any())
+        if (GetLinkTarget(path) is not null || !Directory.Exists(path) || Directory.EnumerateFileSystemEntries(path).Any())
         {
             return false;
         }

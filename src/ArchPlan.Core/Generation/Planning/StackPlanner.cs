@@ -110,7 +110,8 @@ internal sealed partial class StackPlanner : IStackContext
             projectName = "_" + projectName;
         }
         var ns = ReservedNamespaces.Contains(projectName) ? projectName + "App" : projectName;
-        var stackClass = StackClassName(projectName);
+        var stack = ChooseStack(product, StackClassName(projectName));
+        var stackClass = stack.ClassName;
         var projectPath = $"src/{projectName}/{projectName}.csproj";
         var sourcePlan = string.IsNullOrEmpty(_options.SourcePlanPath) ? _plan.FilePath : _options.SourcePlanPath;
 
@@ -120,7 +121,7 @@ internal sealed partial class StackPlanner : IStackContext
             ProjectName = projectName,
             Namespace = ns,
             StackClass = stackClass,
-            StackId = stackClass,
+            StackId = stack.ConstructId,
             SourcePlan = sourcePlan,
             PlanTitle = _plan.DisplayName,
             CdkLibVersion = _options.CdkLibVersion,
@@ -185,6 +186,19 @@ internal sealed partial class StackPlanner : IStackContext
         var name = CSharpNames.WithSuffix(words, "Stack", projectName + "Stack");
         // A class named Stack would derive from itself (title or product "stack": found by the property test).
         return name.StartsWith('@') ? name[1..] + "Stack" : name == "Stack" ? projectName + "Stack" : name;
+    }
+
+    // A title or stack-file edit must not rename the class the files people own refer to, nor the stack CloudFormation knows.
+    private StackIdentity ChooseStack(string product, string planned)
+    {
+        var fromPlan = new StackIdentity(planned, planned);
+        if (_options.KeepStack is not { IsValid: true } kept || kept == fromPlan)
+        {
+            return fromPlan;
+        }
+        _diagnostics.Add(DiagnosticCatalog.StackIdentityKept, _plan.FrontMatter.Location,
+            planned, kept.ClassName, kept.ConstructId, $"apps/{product}/infra/cdk/.archplan/manifest.json");
+        return kept;
     }
 
     private static string StableGuid(string text)
