@@ -201,7 +201,7 @@ internal static class GenerateCommand
             {
                 foreach (var line in change.Diff.TrimEnd('\n').Split('\n'))
                 {
-                    console.Out.WriteLine($"      {line}");
+                    console.Out.WriteLine($"      {Validation.SafeText.ForDisplayLines(line)}");
                 }
             }
         }

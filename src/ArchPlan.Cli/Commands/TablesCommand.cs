@@ -6,6 +6,7 @@ using ArchPlan.Diagnostics.Rendering;
 using ArchPlan.Infrastructure;
 using ArchPlan.Reading;
 using ArchPlan.Tables;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Cli.Commands;
 
@@ -61,7 +62,7 @@ internal static class TablesCommand
 
             if (planPath is null)
             {
-                console.Out.Write(TableRenderer.RenderTemplate(model.Value!));
+                console.Out.Write(SafeText.ForDisplayLines(TableRenderer.RenderTemplate(model.Value!)));
                 Report(errors, diagnostics);
                 return CliApp.Success;
             }
@@ -111,7 +112,7 @@ internal static class TablesCommand
 
         if (changed)
         {
-            console.Out.Write(UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path));
+            console.Out.Write(SafeText.ForDisplayLines(UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path)));
             if (check)
             {
                 errors.Out.WriteLine($"{path}: tables are out of date; run 'archplan tables <source> --plan {path} --write'");
