@@ -86,6 +86,7 @@ public static partial class CredentialScanner
         {
             return null;
         }
+        value = Visible(value);
         string? withoutArns = null;
         foreach (var rule in Rules)
         {
@@ -104,6 +105,7 @@ public static partial class CredentialScanner
         {
             return [];
         }
+        value = Visible(value);
         var found = new List<CredentialMatch>();
         string? withoutArns = null;
         foreach (var rule in Rules)
@@ -213,6 +215,16 @@ public static partial class CredentialScanner
         }
         return found ?? (IEnumerable<CredentialMatch>)[];
     }
+
+    /// <summary>
+    /// The text as a terminal shows it, position for position: CSI sequences (<c>ESC [ 31 m</c>, whose parameters cannot
+    /// hold a secret) and other control characters become spaces, so <c>CSI 31m</c> before a key hides neither the key
+    /// nor where it starts. The text of an OSC (a window title) stays: it may hold one.
+    /// </summary>
+    private static string Visible(string value) =>
+        value.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && value.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+            ? value
+            : TerminalSequence().Replace(value, m => new string(' ', m.Length));
 
     /// <summary>The text with every ARN replaced by as many spaces, so positions stay those of the original.</summary>
     private static string BlankArns(string value) =>
@@ -335,6 +347,9 @@ public static partial class CredentialScanner
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|secret[_-]?key|private[_-]?key|password|passwd|pwd|secret|token)\s*[=:]\s*[""']?(?<secret>[^\s""',;&]+)", RegexOptions.IgnoreCase)]
     private static partial Regex KeywordPattern();
+
+    [GeneratedRegex(@"(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]?|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]")]
+    private static partial Regex TerminalSequence();
 
     [GeneratedRegex(@"arn:aws[a-z-]*:\S*")]
     private static partial Regex ArnPattern();

@@ -179,10 +179,12 @@ public sealed class SecretOutputTests : IDisposable
         Assert.True(at < 0, $"{what} printed a terminal control character at {at}:\n{SafeText.ForDisplayLines(result.Out + result.Error)}");
     }
 
-    private string WritePlan(string variables)
+    /// <summary>A plan whose Environment Variables table has <paramref name="rows"/> (the table's own header is added when they have none).</summary>
+    private string WritePlan(string rows)
     {
+        var table = rows.StartsWith("| Variable", StringComparison.Ordinal) ? rows : string.Join('\n', Plans.Variables.Split('\n').Take(2)) + "\n" + rows;
         var path = Path.Combine(_dir, "plan.md");
-        File.WriteAllText(path, Plans.With(variables));
+        File.WriteAllText(path, Plans.With(table));
         return path;
     }
 

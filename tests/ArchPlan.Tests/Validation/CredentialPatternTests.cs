@@ -69,6 +69,19 @@ public sealed class CredentialPatternTests
         Assert.EndsWith("-----END RSA PRIVATE KEY-----", redacted, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\u009b31m")]
+    [InlineData("\u001b[1;31m")]
+    [InlineData("\u001b]0;")]
+    [InlineData("\u0007")]
+    public void A_terminal_escape_before_a_key_hides_it_neither_from_check_nor_from_redaction(string escape)
+    {
+        var value = escape + CredentialPatterns.AwsKeyId + "\u001b[0m";
+
+        Assert.Equal(CredentialKind.AwsAccessKeyId, CredentialScanner.Scan(value));
+        Assert.DoesNotContain(CredentialPatterns.AwsKeyId, SafeText.ForDisplay(value), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Display_text_shows_terminal_controls_as_code_points()
     {
