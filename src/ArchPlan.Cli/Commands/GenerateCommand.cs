@@ -295,7 +295,7 @@ internal static class GenerateCommand
             {
                 foreach (var line in change.Diff.TrimEnd('\n').Split('\n'))
                 {
-                    console.Out.WriteLine($"      {Paint.DiffLine(colour, line)}");
+                    console.Out.WriteLine($"      {Paint.DiffLine(colour, Validation.SafeText.ForDisplayLines(line))}");
                 }
             }
         }

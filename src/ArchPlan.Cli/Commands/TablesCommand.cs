@@ -6,6 +6,7 @@ using ArchPlan.Diagnostics.Rendering;
 using ArchPlan.Infrastructure;
 using ArchPlan.Reading;
 using ArchPlan.Tables;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Cli.Commands;
 
@@ -66,7 +67,7 @@ internal static class TablesCommand
 
             if (planPath is null)
             {
-                console.Out.Write(TableRenderer.RenderTemplate(model.Value!));
+                console.Out.Write(SafeText.ForDisplayLines(TableRenderer.RenderTemplate(model.Value!)));
                 Report(errors, diagnostics);
                 return CliApp.Success;
             }
@@ -135,7 +136,7 @@ internal static class TablesCommand
         {
             if (!console.Quiet || !check)
             {
-                foreach (var line in UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path).TrimEnd('\n').Split('\n'))
+                foreach (var line in SafeText.ForDisplayLines(UnifiedDiff.Create(text, updated, "a/" + path, "b/" + path)).TrimEnd('\n').Split('\n'))
                 {
                     console.Out.WriteLine(Paint.DiffLine(console.UseColor, line));
                 }

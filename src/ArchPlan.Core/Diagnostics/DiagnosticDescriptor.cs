@@ -11,9 +11,16 @@ namespace ArchPlan.Diagnostics;
 public sealed record DiagnosticDescriptor(string Id, string Title, string MessageFormat, Severity DefaultSeverity, string HelpFormat)
 {
     /// <summary>Creates one occurrence of this problem at <paramref name="location"/>.</summary>
-    public Diagnostic At(SourceLocation location, params object?[] args) =>
-        new(this, location,
-            string.Format(CultureInfo.InvariantCulture, MessageFormat, args),
-            string.Format(CultureInfo.InvariantCulture, HelpFormat, args),
+    /// <remarks>Text arguments come from plans and templates: they are made safe here (credentials redacted, control characters shown as code points), once for every diagnostic.</remarks>
+    public Diagnostic At(SourceLocation location, params object?[] args)
+    {
+        var safe = SafeArguments(args);
+        return new(this, location,
+            string.Format(CultureInfo.InvariantCulture, MessageFormat, safe),
+            string.Format(CultureInfo.InvariantCulture, HelpFormat, safe),
             DefaultSeverity);
+    }
+
+    /// <summary>The arguments as messages may show them (<see cref="Validation.SafeText.Argument"/>).</summary>
+    public static object?[] SafeArguments(object?[] args) => [.. args.Select(Validation.SafeText.Argument)];
 }

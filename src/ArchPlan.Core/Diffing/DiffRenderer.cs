@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchPlan.Diagnostics;
 using ArchPlan.Infrastructure;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Diffing;
 
@@ -94,7 +95,7 @@ public static class DiffRenderer
         string[] headers = ["SEVERITY", "ID", "PLAN", "INFRASTRUCTURE", "FINDING"];
         foreach (var section in report.Findings.GroupBy(f => f.Section))
         {
-            var rows = section.Select(f => new[] { Severity(f.Severity), f.Id, PlanPlace(f.PlanLocation), f.InfraLocation?.Display ?? "-", OneLine(Message(f)) }).ToList();
+            var rows = section.Select(f => new[] { Severity(f.Severity), f.Id, Safe(PlanPlace(f.PlanLocation)), Safe(f.InfraLocation?.Display ?? "-"), Safe(Message(f)) }).ToList();
             var widths = Enumerable.Range(0, headers.Length - 1)
                 .Select(i => Math.Max(headers[i].Length, rows.Max(r => r[i].Length)))
                 .ToArray();
@@ -120,9 +121,15 @@ public static class DiffRenderer
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
+    /// <summary>
+    /// Names and values from a template (logical ids, stack names, environment names) reach the output here: credentials
+    /// redacted, control characters shown as code points, so a template cannot drive the terminal or a log viewer.
+    /// </summary>
+    private static string Safe(string? text) => SafeText.ForDisplay(text is null ? null : OneLine(text));
+
     /// <summary>The message, after the environments it holds for when the comparison was per environment.</summary>
     private static string Message(DiffFinding finding) =>
-        finding.Environment is null ? finding.Message : $"[{finding.Environment}] {finding.Message}";
+        finding.Environment is null ? finding.Message : $"[{Safe(finding.Environment)}] {finding.Message}";
 
     /// <summary>What was read and how its stacks were compared, in one line: every format says it.</summary>
     public static string ReadLine(DiffReport report)
@@ -131,34 +138,34 @@ public static class DiffRenderer
         switch (report.SourceKind)
         {
             case InfraSourceKind.CloudAssembly:
-                builder.Append(CultureInfo.InvariantCulture, $"the synthesized cloud assembly (cdk.out) {report.ReadPath}");
+                builder.Append(CultureInfo.InvariantCulture, $"the synthesized cloud assembly (cdk.out) {Safe(report.ReadPath)}");
                 break;
             case InfraSourceKind.CdkSource:
-                builder.Append(CultureInfo.InvariantCulture, $"the C# CDK source in {report.ReadPath} ({report.SourceFiles} .cs file{(report.SourceFiles == 1 ? "" : "s")}");
+                builder.Append(CultureInfo.InvariantCulture, $"the C# CDK source in {Safe(report.ReadPath)} ({report.SourceFiles} .cs file{(report.SourceFiles == 1 ? "" : "s")}");
                 if (report.SourceEnvironment is { } selected)
                 {
-                    builder.Append(CultureInfo.InvariantCulture, $", cdk.json values of environment '{selected}'");
+                    builder.Append(CultureInfo.InvariantCulture, $", cdk.json values of environment '{Safe(selected)}'");
                 }
                 builder.Append(')');
                 break;
             default:
                 builder.Append(report.Stacks.Count > 1
-                    ? $"{report.Stacks.Count} CloudFormation templates in {report.ReadPath}"
-                    : $"the CloudFormation template {report.ReadPath}");
+                    ? $"{report.Stacks.Count} CloudFormation templates in {Safe(report.ReadPath)}"
+                    : $"the CloudFormation template {Safe(report.ReadPath)}");
                 break;
         }
         if (report.SourceKind != InfraSourceKind.CdkSource && (report.Stacks.Count > 1 || report.SourceKind == InfraSourceKind.CloudAssembly))
         {
-            builder.Append(CultureInfo.InvariantCulture, $"; stack{(report.Stacks.Count == 1 ? "" : "s")} {string.Join(", ", report.Stacks)}");
+            builder.Append(CultureInfo.InvariantCulture, $"; stack{(report.Stacks.Count == 1 ? "" : "s")} {string.Join(", ", report.Stacks.Select(Safe))}");
         }
         if (report.Comparisons.Count > 1)
         {
             builder.Append("; compared per environment: ")
-                .AppendJoin("; ", report.Comparisons.Select(c => $"{c.Environment} ({string.Join(", ", c.Stacks)})"));
+                .AppendJoin("; ", report.Comparisons.Select(c => $"{Safe(c.Environment)} ({string.Join(", ", c.Stacks.Select(Safe))})"));
         }
         else if (report.Comparisons.Count == 1 && report.Comparisons[0].Environment is { } environment && report.SourceKind != InfraSourceKind.CdkSource)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"; compared as environment '{environment}'");
+            builder.Append(CultureInfo.InvariantCulture, $"; compared as environment '{Safe(environment)}'");
         }
         else if (report.Stacks.Count > 1 && report.SourceKind != InfraSourceKind.CdkSource)
         {
@@ -207,7 +214,7 @@ public static class DiffRenderer
     }
 
     /// <summary>A table cell: pipes escaped (GitHub splits on them even in code spans), one line.</summary>
-    private static string Cell(string text) => OneLine(text).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) => Safe(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Code(string text)
     {
@@ -234,7 +241,7 @@ public static class DiffRenderer
                 properties.Append(CultureInfo.InvariantCulture, $",line={f.PlanLocation.Line}");
             }
             properties.Append(CultureInfo.InvariantCulture, $",title={Property($"{f.Id} {f.Descriptor.Title}")}");
-            var message = f.InfraLocation is null ? Message(f) : $"{Message(f)} (infrastructure: {f.InfraLocation.Display})";
+            var message = f.InfraLocation is null ? Message(f) : $"{Message(f)} (infrastructure: {Safe(f.InfraLocation.Display)})";
             writer.WriteLine($"::{command} {properties}::{Data(message)}");
         }
         writer.WriteLine(report.HasDrift
@@ -267,7 +274,7 @@ public static class DiffRenderer
             json.WriteStartArray("stacks");
             foreach (var stack in report.Stacks)
             {
-                json.WriteStringValue(stack);
+                json.WriteStringValue(Safe(stack));
             }
             json.WriteEndArray();
             if (report.SourceKind == InfraSourceKind.CdkSource)
@@ -305,7 +312,7 @@ public static class DiffRenderer
                 json.WriteString("kind", KebabCase(f.Kind.ToString()));
                 json.WriteString("section", KebabCase(f.Section.ToString()));
                 json.WriteString("severity", Severity(f.Severity));
-                json.WriteString("subject", f.Subject);
+                json.WriteString("subject", Safe(f.Subject));
                 json.WriteString("message", f.Message);
                 json.WriteString("help", f.Help);
                 json.WritePropertyName("plan");
@@ -321,11 +328,11 @@ public static class DiffRenderer
                 }
                 if (f.Group is not null)
                 {
-                    json.WriteString("resourceType", f.Group);
+                    json.WriteString("resourceType", Safe(f.Group));
                 }
                 if (f.Environment is not null)
                 {
-                    json.WriteString("environment", f.Environment);
+                    json.WriteString("environment", Safe(f.Environment));
                 }
                 json.WriteEndObject();
             }
@@ -363,8 +370,8 @@ public static class DiffRenderer
         }
         if (logicalId is not null || stack is not null)
         {
-            json.WriteString("logicalId", logicalId);
-            json.WriteString("stack", stack);
+            json.WriteString("logicalId", logicalId is null ? null : Safe(logicalId));
+            json.WriteString("stack", stack is null ? null : Safe(stack));
         }
         json.WriteEndObject();
     }

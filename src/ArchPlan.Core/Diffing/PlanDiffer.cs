@@ -272,6 +272,7 @@ public static partial class PlanDiffer
         public void Add(FindingKind kind, DiagnosticDescriptor descriptor, string subject, SourceLocation plan, InfraLocation? infra, string? group,
             object?[] args, string? key = null, string? environment = null)
         {
+            args = DiagnosticDescriptor.SafeArguments(args);
             var finding = new DiffFinding(kind, descriptor, subject,
                 string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args),
                 string.Format(CultureInfo.InvariantCulture, descriptor.HelpFormat, args),

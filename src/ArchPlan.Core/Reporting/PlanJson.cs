@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchPlan.Diagnostics;
 using ArchPlan.Model;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Reporting;
 
@@ -18,16 +19,16 @@ public static class PlanJson
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
-            json.WriteString("file", plan.FilePath);
-            json.WriteString("title", plan.FrontMatter.Title);
-            json.WriteString("status", plan.FrontMatter.Status);
-            json.WriteString("product", plan.Product);
+            json.WriteString("file", R(plan.FilePath));
+            json.WriteString("title", R(plan.FrontMatter.Title));
+            json.WriteString("status", R(plan.FrontMatter.Status));
+            json.WriteString("product", R(plan.Product));
             json.WriteString("productFrom", Camel(plan.ProductOrigin.ToString()));
-            json.WriteString("stackFile", plan.StackFileName);
+            json.WriteString("stackFile", R(plan.StackFileName));
             json.WriteStartArray("environments");
             foreach (var environment in plan.Environments)
             {
-                json.WriteStringValue(environment);
+                json.WriteStringValue(R(environment));
             }
             json.WriteEndArray();
 
@@ -36,7 +37,7 @@ public static class PlanJson
             {
                 json.WriteStartObject();
                 json.WriteString("kind", Camel(r.Kind.ToString()));
-                json.WriteString("name", r.Name);
+                json.WriteString("name", R(r.Name));
                 json.WriteNumber("line", r.Location.Line);
                 WriteOptional(json, "runtime", r.Runtime);
                 WriteOptional(json, "memoryMb", r.MemoryMb);
@@ -44,7 +45,7 @@ public static class PlanJson
                 WriteOptional(json, "timeoutSeconds", r.TimeoutSeconds);
                 if (r.Schedule is { } schedule)
                 {
-                    json.WriteString("schedule", schedule.Expression);
+                    json.WriteString("schedule", R(schedule.Expression));
                 }
                 if (r.DeadLetterQueue)
                 {
@@ -58,7 +59,7 @@ public static class PlanJson
                     {
                         json.WriteStartObject();
                         json.WriteString("kind", Camel(link.Kind.ToString()));
-                        json.WriteString("target", link.Target);
+                        json.WriteString("target", R(link.Target));
                         if (link.Access != Access.Unspecified)
                         {
                             json.WriteString("access", Camel(link.Access.ToString()));
@@ -77,9 +78,9 @@ public static class PlanJson
                     foreach (var attribute in r.Attributes)
                     {
                         json.WriteStartObject();
-                        json.WriteString("property", attribute.Property);
-                        json.WriteString("value", attribute.Value);
-                        json.WriteString("phrase", attribute.Phrase);
+                        json.WriteString("property", R(attribute.Property));
+                        json.WriteString("value", R(attribute.Value));
+                        json.WriteString("phrase", R(attribute.Phrase));
                         json.WriteNumber("line", attribute.Location.Line);
                         json.WriteEndObject();
                     }
@@ -91,13 +92,13 @@ public static class PlanJson
                     foreach (var phrase in r.NotGenerated)
                     {
                         json.WriteStartObject();
-                        json.WriteString("text", phrase.Text);
+                        json.WriteString("text", R(phrase.Text));
                         json.WriteNumber("line", phrase.Location.Line);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();
                 }
-                json.WriteString("text", r.Text);
+                json.WriteString("text", R(r.Text));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -109,18 +110,18 @@ public static class PlanJson
             foreach (var s in plan.Secrets)
             {
                 json.WriteStartObject();
-                json.WriteString("name", s.Name);
+                json.WriteString("name", R(s.Name));
                 json.WriteNumber("line", s.Location.Line);
                 WriteOptional(json, "format", s.Format);
                 json.WriteStartArray("jsonFields");
                 foreach (var f in s.JsonFields)
                 {
-                    json.WriteStringValue(f);
+                    json.WriteStringValue(R(f));
                 }
                 json.WriteEndArray();
                 WriteOptional(json, "environment", s.Environment);
                 WriteList(json, "scope", s.Scope);
-                json.WriteString("description", s.Description);
+                json.WriteString("description", R(s.Description));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -136,14 +137,14 @@ public static class PlanJson
         foreach (var v in variables)
         {
             json.WriteStartObject();
-            json.WriteString("name", v.Name);
+            json.WriteString("name", R(v.Name));
             json.WriteNumber("line", v.Location.Line);
-            WriteValue(json, v.Value);
+            WriteValue(json, v.Value, v.Name + " " + v.Description);
             json.WriteString("required", Camel(v.Required.ToString()));
             json.WriteStartArray("scope");
             foreach (var s in v.Scope)
             {
-                json.WriteStringValue(s);
+                json.WriteStringValue(R(s));
             }
             json.WriteEndArray();
             if (v.PerEnvironment.Count > 0)
@@ -152,9 +153,9 @@ public static class PlanJson
                 foreach (var e in v.PerEnvironment)
                 {
                     json.WriteStartObject();
-                    json.WriteString("environment", e.Environment);
+                    json.WriteString("environment", R(e.Environment));
                     json.WriteNumber("line", e.Location.Line);
-                    WriteValue(json, e.Value);
+                    WriteValue(json, e.Value, v.Name + " " + v.Description);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -165,7 +166,7 @@ public static class PlanJson
             {
                 json.WriteBoolean("valueIsExample", true);
             }
-            json.WriteString("description", v.Description);
+            json.WriteString("description", R(v.Description));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -181,17 +182,17 @@ public static class PlanJson
         json.WriteStartArray(name);
         foreach (var value in values)
         {
-            json.WriteStringValue(value);
+            json.WriteStringValue(R(value));
         }
         json.WriteEndArray();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, ValueSpec value)
+    private static void WriteValue(Utf8JsonWriter json, ValueSpec value, string context)
     {
         json.WriteString("kind", Camel(value.Kind.ToString()));
         if (value.Kind == ValueKind.Literal)
         {
-            json.WriteString("value", value.Text);
+            json.WriteString("value", R(value.Text, context));
         }
         WriteOptional(json, "resource", value.Resource);
         WriteOptional(json, "secret", value.Secret);
@@ -202,7 +203,7 @@ public static class PlanJson
     {
         if (value is not null)
         {
-            json.WriteString(name, value);
+            json.WriteString(name, R(value));
         }
     }
 
@@ -213,6 +214,9 @@ public static class PlanJson
             json.WriteNumber(name, v);
         }
     }
+
+    /// <summary>Plan text as the JSON may hold it: credentials redacted (<see cref="SafeText"/>); the JSON writer escapes control characters.</summary>
+    private static string? R(string? text, string? context = null) => text is null ? null : SafeText.Redact(text, context);
 
     internal static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ArchPlan.Model;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Reporting;
 
@@ -9,13 +10,13 @@ public static class PlanText
     public static string Write(Plan plan)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Plan:     {plan.FilePath}");
-        text.AppendLine($"Title:    {plan.FrontMatter.Title ?? "(none)"}");
-        text.AppendLine($"Status:   {plan.FrontMatter.Status ?? "(none)"}");
-        text.AppendLine($"Product:  {plan.Product ?? "(none)"}{(plan.Product is null ? "" : $"  (from {Words(plan.ProductOrigin.ToString())})")}");
+        text.AppendLine($"Plan:     {SafeText.ForDisplay(plan.FilePath)}");
+        text.AppendLine($"Title:    {SafeText.ForDisplay(plan.FrontMatter.Title ?? "(none)")}");
+        text.AppendLine($"Status:   {SafeText.ForDisplay(plan.FrontMatter.Status ?? "(none)")}");
+        text.AppendLine($"Product:  {SafeText.ForDisplay(plan.Product ?? "(none)")}{(plan.Product is null ? "" : $"  (from {Words(plan.ProductOrigin.ToString())})")}");
         if (plan.Environments.Count > 0)
         {
-            text.AppendLine($"Environments: {string.Join(", ", plan.Environments)}");
+            text.AppendLine($"Environments: {SafeText.ForDisplay(string.Join(", ", plan.Environments))}");
         }
 
         text.AppendLine().AppendLine($"Resources ({plan.Resources.Count})");
@@ -85,7 +86,7 @@ public static class PlanText
             v.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
             v.Aliases.Count == 0 ? v.Name : $"{v.Name} (or {string.Join(", ", v.Aliases)})",
             Words(v.Value.Kind.ToString()),
-            Value(v),
+            SafeText.Redact(Value(v), v.Name + " " + v.Description),
             v.Required switch { Requirement.Required => "yes", Requirement.Optional => "no", Requirement.Invalid => $"? ({v.RequiredText})", _ => "-" },
             v.Scope.Count == 0 ? "all" : string.Join(", ", v.Scope),
         }));
@@ -140,9 +141,9 @@ public static class PlanText
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    /// <summary>One line, no control characters: plan text must not break the table (or the terminal).</summary>
+    /// <summary>One line, no control characters, no credentials: plan text must not break the table (or the terminal), nor leak into a log.</summary>
     private static string Clean(string text) =>
-        new([.. text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c)]);
+        new([.. SafeText.Redact(text).Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c)]);
 
     private static string Words(string pascal)
     {

@@ -79,7 +79,8 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var compute = infra.Compute.Where(c => !c.IsHelper).ToList();
 
-        var variables = new Dictionary<string, (CodeVariable Row, string Where, List<string> UsedBy, List<string> Aliases)>(StringComparer.Ordinal);
+        var variables = new Dictionary<string, (CodeVariable Row, string Where, List<string> UsedBy, List<string> Aliases, InfraVariable Source)>(StringComparer.Ordinal);
+        var secretLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var fields = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var plain = new HashSet<string>(StringComparer.Ordinal);
         var referenced = new HashSet<string>(StringComparer.Ordinal);
@@ -108,6 +109,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
                 if (secretName is not null)
                 {
                     referenced.Add(secretName);
+                    secretLocations.TryAdd(secretName, variable.Location.Source);
                     if (variable.Value.SecretField is { Length: > 0 } field)
                     {
                         Fields(fields, secretName).Add(field);
@@ -136,7 +138,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
                     }
                     continue;
                 }
-                variables[name] = (new CodeVariable(name, value, default, false, default), owner, [owner], name != variable.Name ? [variable.Name] : []);
+                variables[name] = (new CodeVariable(name, value, default, false, default), owner, [owner], name != variable.Name ? [variable.Name] : [], variable);
             }
         }
 
@@ -146,6 +148,7 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
             if (IsReadableSecretName(reference.Name))
             {
                 secretNames.Add(reference.Name);
+                secretLocations.TryAdd(reference.Name, reference.Location.Source);
             }
             else
             {
@@ -155,21 +158,22 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
         secretNames.UnionWith(referenced.Where(IsReadableSecretName));
 
         var rows = variables.Values
-            .Select(v => v.Row with
+            .Select(v => (Row: v.Row with
             {
                 UsedBy = v.UsedBy.ToEquatableArray(),
                 UsedByAll = compute.Count > 1 && v.UsedBy.Count == compute.Select(c => ComputeName(c, resources)).Distinct().Count(),
                 Aliases = v.Aliases.ToEquatableArray(),
-            })
-            .OrderBy(v => v.Name, StringComparer.Ordinal)
-            .ToEquatableArray();
-        var secrets = secretNames
-            .Select(name => fields.TryGetValue(name, out var read)
+            }, v.Source, Owner: v.Where))
+            .OrderBy(v => v.Row.Name, StringComparer.Ordinal);
+        var secretRows = secretNames
+            .Select(name => (Row: fields.TryGetValue(name, out var read)
                 ? new CodeSecret(name, SecretShape.Json, read.ToEquatableArray())
-                : new CodeSecret(name, plain.Contains(name) ? SecretShape.Plain : SecretShape.Unknown, EquatableArray<string>.Empty))
-            .ToEquatableArray();
+                : new CodeSecret(name, plain.Contains(name) ? SecretShape.Plain : SecretShape.Unknown, EquatableArray<string>.Empty),
+                Location: secretLocations.GetValueOrDefault(name, SourceLocation.OfFile(infra.Path))));
+        var (safeRows, safeSecrets) = Safe(rows, secretRows, diagnostics);
+        var secrets = safeSecrets.ToEquatableArray();
         var environment = infra.Stacks.Count == 1 ? EnvironmentOfStack(infra.Stacks[0]) : null;
-        return new StageResult<TableModel>(new TableModel(rows, secrets, environment), diagnostics.ToImmutableSorted());
+        return new StageResult<TableModel>(new TableModel(safeRows.ToEquatableArray(), secrets, environment), diagnostics.ToImmutableSorted());
     }
 
     /// <summary>The environment a stack name such as <c>NotificationsProdStack</c> or <c>orders-dev</c> names, if exactly one.</summary>

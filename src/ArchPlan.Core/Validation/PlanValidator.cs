@@ -34,6 +34,7 @@ public static class PlanValidator
         new ComputeLimitsRule(),
         new PrivateKeyBlockRule(),
         new HiddenCharacterRule(),
+        new CdkTokenTextRule(),
     ];
 
     /// <summary>Runs every rule; the diagnostics come back sorted by location.</summary>

@@ -37,6 +37,7 @@ public sealed class CdkAppFixture
         HostileDefault = Synth("Hostile", "default");
         PropertySampleDefault = Synth("PropertySample", "default");
         PaymentsSampleDefault = Synth("PaymentsSample", "default");
+        TokenTextDefault = Synth("TokenText", "default");
         Invoicing = App("invoicing", batch.Root);
         InvoicingDefault = Synth("InvoicingDefault", "default");
         InvoicingWithoutExternal = Synth("InvoicingWithoutExternal", "no-external");
@@ -79,6 +80,7 @@ public sealed class CdkAppFixture
             Entry("PaymentsSample", sample.Value ?? throw new InvalidOperationException(string.Join("\n", sample.Diagnostics))),
             Entry("InvoicingDefault", invoicing) with { Context = new Dictionary<string, string> { ["TAX_SERVICE_URL"] = "https://tax.example.com/v1" } },
             Entry("InvoicingWithoutExternal", invoicing) with { Separate = true },
+            Entry("TokenText", TokenTextPlan()),
         };
         var folders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CliSampleNames)
@@ -97,6 +99,24 @@ public sealed class CdkAppFixture
         }
         return new CdkAppEntries(entries, folders);
     }
+
+    /// <summary>Plan values the AWS CDK would read as token references: one it knows (the region), one it does not.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TokenTexts = new Dictionary<string, string>
+    {
+        ["REGION_TEXT"] = "${Token[AWS.Region.6]}",
+        ["BROKEN_TEXT"] = "before ${Token[TOKEN.123]} after ${HOME}",
+    };
+
+    private static Plan TokenTextPlan()
+    {
+        var rows = string.Join("\n", TokenTexts.Select(t => $"| `{t.Key}` | Literal text | `{t.Value}` | No |"));
+        var text = ArchPlan.Tests.Tables.Plans.With(ArchPlan.Tests.Tables.Plans.Variables + "\n" + rows).Replace("product: orders", "product: token-text", StringComparison.Ordinal);
+        var read = ArchPlan.Reading.PlanReader.Parse(text, "docs/plans/token-text.md");
+        return read.Value ?? throw new InvalidOperationException(string.Join("\n", read.Diagnostics));
+    }
+
+    /// <summary>The app of <see cref="TokenTexts"/>, synthesized with the values from its cdk.json.</summary>
+    public SynthResult TokenTextDefault { get; }
 
     private static string CliSampleId(string sample) => "Cli" + ArchPlan.Generation.Naming.Words.ToPascal(sample);
 

@@ -36,6 +36,27 @@ public sealed class HostileValuesSynthTests(CdkAppFixture apps)
         }
     }
 
+    [Fact]
+    public void Text_the_cdk_reads_as_a_token_deploys_as_written()
+    {
+        var synth = apps.TokenTextDefault;
+        Assert.True(synth.Template is not null, synth.Run.ToString());
+
+        var function = synth.OfType("AWS::Lambda::Function")
+            .Select(f => f.Resource["Properties"]?["Environment"]?["Variables"]?.AsObject())
+            .Single(v => v is not null && v.ContainsKey("REGION_TEXT"))!;
+        foreach (var (name, text) in CdkAppFixture.TokenTexts)
+        {
+            // Fn::Sub with "${!" for every "${": CloudFormation turns it back into exactly the plan's text, the CDK saw no token.
+            var value = function[name];
+            Assert.True(value is JsonObject sub && sub.Count == 1 && sub["Fn::Sub"] is JsonValue, $"{name}: {SynthResult.Json(value)}");
+            var body = value!["Fn::Sub"]!.GetValue<string>();
+            Assert.DoesNotContain("${Token[", body, StringComparison.Ordinal);
+            Assert.Equal(text, body.Replace("${!", "${", StringComparison.Ordinal));
+            Assert.DoesNotContain("AWS::Region", SynthResult.Json(value), StringComparison.Ordinal);
+        }
+    }
+
     private static void AssertExact(string expected, string actual, string what)
     {
         if (!string.Equals(expected, actual, StringComparison.Ordinal))

@@ -71,7 +71,7 @@ public abstract partial record Cs
 
     private sealed record Str(string Value) : Cs
     {
-        internal override void Write(StringBuilder builder, int indent) => builder.Append(CSharpText.Literal(Value));
+        internal override void Write(StringBuilder builder, int indent) => builder.Append(CSharpText.PropertyText(Value));
     }
 
     private sealed record Num(string Text) : Cs

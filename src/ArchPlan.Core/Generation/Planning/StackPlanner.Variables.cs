@@ -10,6 +10,7 @@ using ArchPlan.Generation.Naming;
 using ArchPlan.Generation.ViewModel;
 using ArchPlan.Kinds;
 using ArchPlan.Model;
+using ArchPlan.Validation;
 
 namespace ArchPlan.Generation.Planning;
 
@@ -254,7 +255,7 @@ internal sealed partial class StackPlanner
                     writer.WriteStartObject(env);
                     foreach (var (key, value) in perEnvironment[env])
                     {
-                        writer.WriteString(key, value);
+                        writer.WriteString(key, SafeText.Redact(value, key));
                     }
                     writer.WriteEndObject();
                 }
@@ -262,7 +263,7 @@ internal sealed partial class StackPlanner
             }
             foreach (var (key, value) in topLevel)
             {
-                writer.WriteString(key, value);
+                writer.WriteString(key, SafeText.Redact(value, key));
             }
             writer.WriteEndObject();
         }

@@ -56,8 +56,8 @@ internal sealed class TemplateEngine
 
         options.Filters.AddFilter("cs", (input, _, _) => Text(CSharpText.Literal(input.ToStringValue())));
         options.Filters.AddFilter("cs_comment", (input, _, _) => Text(CSharpText.Comment(input.ToStringValue())));
-        options.Filters.AddFilter("json", (input, _, _) => Text(CompactJson.String(input.ToStringValue())));
-        options.Filters.AddFilter("xml", (input, _, _) => Text(System.Security.SecurityElement.Escape(input.ToStringValue()) ?? ""));
+        options.Filters.AddFilter("json", (input, _, _) => Text(CompactJson.String(Validation.SafeText.Redact(input.ToStringValue()))));
+        options.Filters.AddFilter("xml", (input, _, _) => Text(System.Security.SecurityElement.Escape(Validation.SafeText.Redact(input.ToStringValue())) ?? ""));
         options.Filters.AddFilter("md", (input, _, _) => Text(MarkdownText.Inline(input.ToStringValue())));
         options.Filters.AddFilter("md_code", (input, _, _) => Text(MarkdownText.Code(input.ToStringValue())));
         return options;
