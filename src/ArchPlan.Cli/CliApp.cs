@@ -30,6 +30,12 @@ public static class CliApp
             stderr.WriteLine("Run 'archplan --help' for usage.");
             return UsageError;
         }
+        if (EmptyValue(parse.CommandResult) is { } empty)
+        {
+            // An empty path ("") means the current folder to some APIs and throws in others: refuse it up front.
+            stderr.WriteLine($"archplan: {empty} is empty; give a path or value");
+            return UsageError;
+        }
 
         try
         {
@@ -50,6 +56,24 @@ public static class CliApp
             stderr.WriteLine($"archplan: {ex.Message}");
             return UsageError;
         }
+    }
+
+    /// <summary>The first argument or option given an empty string on the command line (<c>check ""</c>, <c>--output ""</c>).</summary>
+    private static string? EmptyValue(System.CommandLine.Parsing.CommandResult command)
+    {
+        foreach (var child in command.Children)
+        {
+            switch (child)
+            {
+                case System.CommandLine.Parsing.ArgumentResult argument when argument.Tokens.Any(t => t.Value.Length == 0):
+                    return $"the <{argument.Argument.Name}> argument";
+                case System.CommandLine.Parsing.OptionResult option when option.Tokens.Any(t => t.Value.Length == 0):
+                    return option.Option.Name;
+                default:
+                    break;
+            }
+        }
+        return null;
     }
 }
 

@@ -23,7 +23,7 @@ internal static class ShowCommand
         {
             var path = parse.GetValue(plan)!;
             var result = PlanLoader.Load(path, new ReadOptions(parse.GetValue(product)));
-            if (result.Value is null)
+            if (result.Value is null || PlanLoader.IsUnreadable(result.Diagnostics))
             {
                 DiagnosticPrinter.Print(new CliConsole(console.Error, console.Error), result.Diagnostics, DiagnosticFormat.Text);
                 return PlanLoader.IsUnreadable(result.Diagnostics) ? CliApp.UsageError : CliApp.Failure;
