@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using ArchPlan.Cli;
-using ArchPlan.Tests.Tables;
+using ArchPlan.Tests.Support;
+using TablesCliCollection = ArchPlan.Tests.Tables.TablesCliCollection;
 
 namespace ArchPlan.Tests.Cli;
 

@@ -8,7 +8,8 @@ using ArchPlan.Infrastructure;
 using ArchPlan.Model;
 using ArchPlan.Pipeline;
 using ArchPlan.Tables;
-using ArchPlan.Tests.Tables;
+using ArchPlan.Tests.Support;
+using TablesCliCollection = ArchPlan.Tests.Tables.TablesCliCollection;
 using CsCheck;
 
 namespace ArchPlan.Tests.Hostile;
