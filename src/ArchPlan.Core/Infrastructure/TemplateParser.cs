@@ -203,6 +203,13 @@ internal static class TemplateParser
             diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, line > 0 ? (int)ex.Start.Column : 0), FirstSentence(ex.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, with no position, on some malformed input (found by fuzzing): a plain
+            // scalar or flow collection left open where the stream ends.
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the YAML ends inside an unfinished value (an open bracket, quote or key)");
+            return null;
+        }
     }
 
     /// <summary>Reads one value; <c>Values</c> is how many values it stands for, aliases expanded.</summary>

@@ -346,12 +346,17 @@ public sealed class TemplatePropertyTests
                 _ = TableModel.From(model);
                 _ = PlanDiffer.Diff(LeaderboardPlan.Value, model, diagnostics.ToImmutableSorted());
             }
-            else if (!diagnostics.HasErrors)
+            else
             {
-                return false;
+                Assert.True(diagnostics.HasErrors, "a template that is not read has an error saying why");
             }
             var lines = sample.Text.Split('\n').Length;
-            return clock.Elapsed < PerCase && diagnostics.ToImmutableSorted().All(d => d.Location.File == file && d.Location.Line <= lines + 1);
+            Assert.True(clock.Elapsed < PerCase, $"took {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.All(diagnostics.ToImmutableSorted(), d =>
+            {
+                Assert.Equal(file, d.Location.File);
+                Assert.True(d.Location.Line <= lines + 1, $"{d.Location} is past the end ({lines} lines): {d.Message}");
+            });
         }, iter: Iterations, threads: 1);
     }
 
@@ -368,25 +373,21 @@ public sealed class TemplatePropertyTests
             {
                 var clock = Stopwatch.StartNew();
                 var result = CliRunner.Run(args);
-                if (clock.Elapsed > PerCase * 2 || result.ExitCode is not (CliApp.Success or CliApp.Failure or CliApp.UsageError)
-                    || result.Error.Contains("Exception", StringComparison.Ordinal) || result.Error.Contains("   at ", StringComparison.Ordinal))
-                {
-                    return false;
-                }
-                if ((result.Out + result.Error).Contains("EscapedQueue", StringComparison.Ordinal))
-                {
-                    // The template outside the assembly was read.
-                    return false;
-                }
+                var said = $"archplan {string.Join(' ', args)}: exit {result.ExitCode}\n{result.Error}";
+                Assert.True(clock.Elapsed < PerCase * 2, $"{said}\ntook {clock.Elapsed.TotalSeconds:F1} s");
+                Assert.True(result.ExitCode is CliApp.Success or CliApp.Failure or CliApp.UsageError, said);
+                Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+                // The template outside the assembly is never read.
+                Assert.DoesNotContain("EscapedQueue", result.Out + result.Error, StringComparison.Ordinal);
             }
-            return true;
         }, iter: CliIterations, threads: 1);
     }
 
     private static string WriteTemplateFile(string folder, (string Text, bool Yaml) template)
     {
         var path = Path.Combine(folder, template.Yaml ? "stack.template.yaml" : "stack.template.json");
-        File.WriteAllText(path, template.Text);
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(template.Text));
         return path;
     }
 
@@ -415,7 +416,8 @@ public sealed class TemplatePropertyTests
             Directory.CreateDirectory(directory);
             if (path >= 4)
             {
-                File.WriteAllText(Path.Combine(directory, name), template.Text);
+                // Lone surrogates become U+FFFD: the file holds what an editor would have saved.
+                File.WriteAllBytes(Path.Combine(directory, name), Encoding.UTF8.GetBytes(template.Text));
                 Directory.CreateDirectory(Path.Combine(directory, "sub"));
             }
             var stack = $"\"Stack{i}\": {{\"type\": \"aws:cloudformation:stack\", \"properties\": {{\"templateFile\": {JsonSerializer.Serialize(templateFile)}, \"stackName\": \"s{i}\"}}}}";
@@ -431,7 +433,7 @@ public sealed class TemplatePropertyTests
             }
         }
         var manifest = $"{{\"version\": \"38.0.1\", \"artifacts\": {{{string.Join(", ", entries)}}}}}";
-        File.WriteAllText(Path.Combine(assembly, "manifest.json"), shape == 4 ? Mutate(manifest, random, 3) : manifest);
+        File.WriteAllBytes(Path.Combine(assembly, "manifest.json"), Encoding.UTF8.GetBytes(shape == 4 ? Mutate(manifest, random, 3) : manifest));
         return shape == 3 ? folder : assembly;
     }
 }
