@@ -278,3 +278,33 @@ public static class RealPaths
             || (folder.Length == 0 && real.Length > 0);
     }
 }
+
+/// <summary>Files under a folder, for readers that take a whole folder (a C# app, a folder of plans).</summary>
+public static class InputFolders
+{
+    /// <summary>
+    /// Every file under <paramref name="folder"/> whose name matches <paramref name="pattern"/>, in ordinal order.
+    /// Folders that are symbolic links are not entered: .NET's own recursion follows them, so a link to a parent
+    /// loops until paths are too long, and a link to <c>/</c> walks the whole disk.
+    /// </summary>
+    public static List<string> Files(string folder, string pattern, Func<string, bool>? enterFolder = null)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0, MatchCasing = MatchCasing.PlatformDefault };
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.TryPop(out var current))
+        {
+            files.AddRange(Directory.EnumerateFiles(current, pattern, options));
+            foreach (var sub in Directory.EnumerateDirectories(current, "*", options))
+            {
+                if (new DirectoryInfo(sub).LinkTarget is null && (enterFolder?.Invoke(sub) ?? true))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+}

@@ -21,11 +21,32 @@ internal static class CdkSourceReader
 
     public static bool HasSource(string folder) => SourceFiles(folder).Any();
 
-    internal static IEnumerable<string> SourceFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
-                .Any(part => part is "bin" or "obj" or "cdk.out" or "node_modules" or ".git"))
-            .Order(StringComparer.Ordinal);
+    /// <summary>
+    /// The app's <c>.cs</c> files: linked folders are not entered, and a linked file is read only when it stays inside
+    /// the app (a cloned repository could otherwise make diff read any file on the machine).
+    /// </summary>
+    internal static IEnumerable<string> SourceFiles(string folder)
+    {
+        var files = InputFolders.Files(folder, "*.cs", sub => Path.GetFileName(sub) is not ("bin" or "obj" or "cdk.out" or "node_modules" or ".git"));
+        if (files.Count == 0)
+        {
+            return files;
+        }
+        var real = RealPaths.Resolve(folder);
+        return files.Where(f => new FileInfo(f).LinkTarget is null || StaysInside(f, real));
+    }
+
+    private static bool StaysInside(string file, string realFolder)
+    {
+        try
+        {
+            return RealPaths.StaysInside(file, realFolder);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Brackets nested deeper than this are no stack code (generated or hostile text): such a file is not read, since

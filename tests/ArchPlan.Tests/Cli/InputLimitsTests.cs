@@ -323,6 +323,50 @@ public sealed class InputLimitsTests : IDisposable
         Assert.Equal(Run(60, "diff", Plan, "--against", Template).Out.Split('\n').Length, result.Out.Split('\n').Length);
     }
 
+    [Fact]
+    public void A_source_app_reads_no_file_through_a_link_that_leaves_it_and_does_not_loop()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var app = App("\"inside\"");
+        var outside = Path.Combine(_temp.Path, "elsewhere");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "Outside.cs"),
+            "public class O : Amazon.CDK.Stack { public O() { var q = new Amazon.CDK.AWS.SQS.Queue(this, \"" + OutsideMarker + "\"); } }");
+        Directory.CreateSymbolicLink(Path.Combine(app, "linked-folder"), outside);
+        File.CreateSymbolicLink(Path.Combine(app, "Linked.cs"), Path.Combine(outside, "Outside.cs"));
+        Directory.CreateDirectory(Path.Combine(app, "sub"));
+        Directory.CreateSymbolicLink(Path.Combine(app, "sub", "loop"), app);
+
+        var result = Run(60, "diff", Plan, "--against", app);
+
+        AssertNoCrash(result);
+        Assert.Contains("(1 .cs file)", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(OutsideMarker, result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_of_plans_with_a_link_loop_is_checked_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var plans = Path.Combine(_temp.Path, "plans");
+        Directory.CreateDirectory(Path.Combine(plans, "team"));
+        File.WriteAllText(Path.Combine(plans, "team", "plan.md"), "---\ntitle: Looped\nstatus: nonsense\n---\n\n# Looped\n");
+        Directory.CreateSymbolicLink(Path.Combine(plans, "team", "again"), plans);
+
+        var result = Run(60, "check", plans);
+
+        AssertNoCrash(result);
+        Assert.Equal(CliApp.Failure, result.ExitCode);
+        Assert.Contains(Path.Combine("team", "plan.md") + "(", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("again", result.Out, StringComparison.Ordinal);
+    }
+
     // ---- 2. Duplicate keys -----------------------------------------------------------------------------------------
 
     [Fact]
