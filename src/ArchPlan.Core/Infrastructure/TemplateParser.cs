@@ -210,6 +210,12 @@ internal static class TemplateParser
             diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the YAML ends inside an unfinished value (an open bracket, quote or key)");
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // And this on escapes it cannot decode ("\uD83D\u0041", a lone surrogate), also found by fuzzing.
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "a quoted value holds an escape YAML cannot decode: " + FirstSentence(ex.Message));
+            return null;
+        }
     }
 
     /// <summary>Reads one value; <c>Values</c> is how many values it stands for, aliases expanded.</summary>

@@ -396,6 +396,23 @@ public sealed class InputLimitsTests : IDisposable
         Assert.Contains("dup.template.yaml(6,7): error AP9014: the key 'QueueName' is given twice in one mapping (first on line 5)", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_undecodable_escape_in_yaml_is_a_diagnostic_in_templates_and_in_front_matter()
+    {
+        var template = _temp.File("escape.template.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: \"\\uD83D\\u0041\"\n");
+        var plan = _temp.File("escape.md", "---\ntitle: \"\\uD83D\\u0041\"\nstatus: active\n---\n\n# Escape\n");
+
+        var tables = Run(30, "tables", template);
+        var check = Run(30, "check", plan);
+
+        Assert.Equal(CliApp.UsageError, tables.ExitCode);
+        Assert.Contains("error AP4002", tables.Error, StringComparison.Ordinal);
+        AssertNoCrash(tables);
+        Assert.Equal(CliApp.Failure, check.ExitCode);
+        Assert.Contains("error AP1004", check.Out, StringComparison.Ordinal);
+        AssertNoCrash(check);
+    }
+
     // ---- 3. Billion laughs -------------------------------------------------------------------------------------------
 
     private static string Laughs(int levels, string indent)
