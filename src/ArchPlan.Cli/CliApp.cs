@@ -61,6 +61,11 @@ public static class CliApp
             return Usage(console, "-q/--quiet and -v/--verbose cannot be used together");
         }
         console.Verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
+        if (EmptyValue(parse.CommandResult) is { } empty)
+        {
+            // An empty path ("") means the current folder to some APIs and throws in others: refuse it up front.
+            return Usage(console, $"{empty} is empty; give a path or value");
+        }
 
         try
         {
@@ -86,6 +91,24 @@ public static class CliApp
     {
         console.Error.WriteLine($"archplan: {message.ReplaceLineEndings(" ")}");
         return UsageError;
+    }
+
+    /// <summary>The first argument or option given an empty string on the command line (<c>check ""</c>, <c>--output ""</c>).</summary>
+    private static string? EmptyValue(System.CommandLine.Parsing.CommandResult command)
+    {
+        foreach (var child in command.Children)
+        {
+            switch (child)
+            {
+                case System.CommandLine.Parsing.ArgumentResult argument when argument.Tokens.Any(t => t.Value.Length == 0):
+                    return $"the <{argument.Argument.Name}> argument";
+                case System.CommandLine.Parsing.OptionResult option when option.Tokens.Any(t => t.Value.Length == 0):
+                    return option.Option.Name;
+                default:
+                    break;
+            }
+        }
+        return null;
     }
 }
 

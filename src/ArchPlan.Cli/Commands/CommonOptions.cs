@@ -72,9 +72,9 @@ internal static class CommonOptions
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories)
+                // Linked folders are not entered: a link to a parent would loop.
+                var found = Common.InputFolders.Files(path, "*.md")
                     .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
                     .ToList();
                 if (found.Count == 0)
                 {

@@ -25,7 +25,7 @@ internal static class ShowCommand
             var path = parse.GetValue(plan)!;
             var result = PlanLoader.Load(path, new ReadOptions(parse.GetValue(product)));
             var errors = console.ForErrors();
-            if (result.Value is null)
+            if (result.Value is null || PlanLoader.IsUnreadable(result.Diagnostics))
             {
                 DiagnosticPrinter.Print(errors, result.Diagnostics, OutputFormat.Text, "");
                 return PlanLoader.IsUnreadable(result.Diagnostics) ? CliApp.UsageError : CliApp.Failure;

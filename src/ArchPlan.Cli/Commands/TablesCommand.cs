@@ -91,13 +91,14 @@ internal static class TablesCommand
     private static int RunOnPlan(CliConsole console, CliConsole errors, string path, string? product, TableModel model, TablesOptions options,
         DiagnosticBag diagnostics, bool write, bool check, string fix)
     {
-        if (!File.Exists(path))
+        var file = InputFile.Read(path, ReadOptions.MaxPlanBytes);
+        if (file.Outcome != InputFileOutcome.Read)
         {
-            throw new UsageException($"cannot read '{path}': {(Directory.Exists(path) ? "it is a folder" : "no such file")}");
+            throw new UsageException($"cannot read '{path}': {file.Detail}");
         }
-        var bytes = File.ReadAllBytes(path);
+        var bytes = file.Bytes!;
         var read = PlanReader.ReadBytes(bytes, path, new ReadOptions(product));
-        if (read.Value is null || read.Diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.EmptyFile || d.Descriptor == DiagnosticCatalog.MarkdownTooDeep))
+        if (read.Value is null || Pipeline.PlanLoader.IsUnreadable(read.Diagnostics))
         {
             DiagnosticPrinter.Print(errors, read.Diagnostics, DiagnosticFormat.Text);
             return CliApp.UsageError;

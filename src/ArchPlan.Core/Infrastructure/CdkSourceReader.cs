@@ -21,24 +21,108 @@ internal static class CdkSourceReader
 
     public static bool HasSource(string folder) => SourceFiles(folder).Any();
 
-    internal static IEnumerable<string> SourceFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
-                .Any(part => part is "bin" or "obj" or "cdk.out" or "node_modules" or ".git"))
-            .Order(StringComparer.Ordinal);
+    /// <summary>
+    /// The app's <c>.cs</c> files: linked folders are not entered, and a linked file is read only when it stays inside
+    /// the app (a cloned repository could otherwise make diff read any file on the machine).
+    /// </summary>
+    internal static IEnumerable<string> SourceFiles(string folder)
+    {
+        var files = InputFolders.Files(folder, "*.cs", sub => Path.GetFileName(sub) is not ("bin" or "obj" or "cdk.out" or "node_modules" or ".git"));
+        if (files.Count == 0)
+        {
+            return files;
+        }
+        var real = RealPaths.Resolve(folder);
+        return files.Where(f => new FileInfo(f).LinkTarget is null || StaysInside(f, real));
+    }
+
+    private static bool StaysInside(string file, string realFolder)
+    {
+        try
+        {
+            return RealPaths.StaysInside(file, realFolder);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Brackets nested deeper than this are no stack code (generated or hostile text): such a file is not read, since
+    /// Roslyn's parser recurses once per level and a deep enough file would overflow any stack.
+    /// </summary>
+    internal const int MaxNesting = 1_000;
+
+    /// <summary>
+    /// The stack source is read on. Roslyn's parser and the reader recurse on nested syntax; a dedicated thread with a
+    /// large stack (address space, committed only as used) leaves room to spare below <see cref="MaxNesting"/>, and
+    /// where Roslyn checks the stack it reports "too complex" instead of failing.
+    /// </summary>
+    private const int ReaderStackBytes = 256 * 1024 * 1024;
 
     public static InfraModel? Read(string folder, DiagnosticBag diagnostics)
+    {
+        InfraModel? model = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    model = ReadOnThisThread(folder, diagnostics);
+                }
+                catch (InsufficientExecutionStackException)
+                {
+                    diagnostics.Add(DiagnosticCatalog.SourceTooComplex, SourceLocation.OfFile(folder));
+                }
+#pragma warning disable CA1031 // Any other exception is handed to the calling thread as it was thrown.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
+            },
+            ReaderStackBytes)
+        {
+            Name = "archplan source reader",
+        };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return model;
+    }
+
+    private static InfraModel? ReadOnThisThread(string folder, DiagnosticBag diagnostics)
     {
         var trees = new List<SyntaxTree>();
         foreach (var file in SourceFiles(folder))
         {
+            var read = InputFile.Read(file, MaxSourceBytes);
+            switch (read.Outcome)
+            {
+                case InputFileOutcome.Read:
+                    break;
+                case InputFileOutcome.TooLarge:
+                    // CDK stacks are small; a generated blob is not a stack.
+                    continue;
+                case InputFileOutcome.NotRegular:
+                    diagnostics.Add(DiagnosticCatalog.NotRegularFile, SourceLocation.OfFile(file), file, read.Detail);
+                    continue;
+                default:
+                    diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), read.Detail);
+                    continue;
+            }
+            var text = InputFile.DecodeText(read.Bytes!);
+            var (nesting, line) = SourceNesting.Deepest(text);
+            if (nesting > MaxNesting)
+            {
+                diagnostics.Add(DiagnosticCatalog.SourceTooDeep, new SourceLocation(file, line, 1), nesting, MaxNesting);
+                continue;
+            }
             try
             {
-                if (new FileInfo(file).Length > MaxSourceBytes)
-                {
-                    continue;
-                }
-                var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file);
+                var tree = CSharpSyntaxTree.ParseText(text, path: file);
                 var error = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
                 if (error is not null)
                 {
@@ -48,9 +132,9 @@ internal static class CdkSourceReader
                 }
                 trees.Add(tree);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (InsufficientExecutionStackException)
             {
-                diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), ex.Message);
+                diagnostics.Add(DiagnosticCatalog.SourceTooComplex, SourceLocation.OfFile(file));
             }
         }
 
@@ -81,7 +165,11 @@ internal static class CdkSourceReader
         }
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (InputFile.Read(path, MaxSourceBytes) is not { Outcome: InputFileOutcome.Read, Bytes: { } bytes })
+            {
+                return (context, null);
+            }
+            using var document = JsonDocument.Parse(InputFile.DecodeText(bytes), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("context", out var values) && values.ValueKind == JsonValueKind.Object)
             {
                 foreach (var value in values.EnumerateObject())
@@ -332,14 +420,31 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
         };
     }
 
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    private static string? NameOf(ExpressionSyntax expression) => Unwrap(expression, casts: true) switch
     {
         IdentifierNameSyntax id => id.Identifier.ValueText,
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
-        ParenthesizedExpressionSyntax p => NameOf(p.Expression),
-        CastExpressionSyntax c => NameOf(c.Expression),
         _ => null,
     };
+
+    /// <summary>The expression inside any parentheses (and casts), unwrapped in a loop: source can nest them thousands deep.</summary>
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression, bool casts)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast when casts:
+                    expression = cast.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
 
     /// <summary>Finds the app's own helper methods that forward their parameters to AddEnvironment, AddSecret or a secret import.</summary>
     private void CollectWrappers(SyntaxNode root)
@@ -393,14 +498,43 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
     }
 
     /// <summary>The text of a string expression when it is known from the source alone.</summary>
-    private string? StringValue(ExpressionSyntax? expression) => expression switch
+    /// <remarks>
+    /// A concatenation is a left-leaning tree as deep as it has terms (<c>"a" + "b" + ...</c>, 50,000 of them in
+    /// generated code): its parts are collected with an explicit stack, never by recursion.
+    /// </remarks>
+    private string? StringValue(ExpressionSyntax? expression)
     {
-        null => null,
+        if (expression is null)
+        {
+            return null;
+        }
+        var text = new System.Text.StringBuilder();
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(expression);
+        while (pending.TryPop(out var part))
+        {
+            part = Unwrap(part, casts: false);
+            if (part is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add)
+            {
+                pending.Push(add.Right);
+                pending.Push(add.Left);
+                continue;
+            }
+            if (TermValue(part) is not { } value)
+            {
+                return null;
+            }
+            text.Append(value);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The text of one term of a string expression: a literal, a constant, an interpolation without holes.</summary>
+    private string? TermValue(ExpressionSyntax expression) => expression switch
+    {
         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
         InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax) =>
             string.Concat(interpolated.Contents.Cast<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add when StringValue(add.Left) is { } left && StringValue(add.Right) is { } right => left + right,
-        ParenthesizedExpressionSyntax p => StringValue(p.Expression),
         _ when NameOf(expression) is { } name && _constants.TryGetValue(name, out var constant) => constant,
         MemberAccessExpressionSyntax member when _constants.TryGetValue(member.Name.Identifier.ValueText, out var qualified) => qualified,
         _ => null,
@@ -673,6 +807,7 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
     /// <summary>Decides what a value expression is: literal, reference to a construct's attribute, secret, context, or unknown.</summary>
     private InfraValue Classify(ExpressionSyntax expression, int depth = 0)
     {
+        expression = Unwrap(expression, casts: true);
         var text = expression.ToString();
         if (StringValue(expression) is { } literal)
         {
@@ -720,8 +855,6 @@ internal sealed class SourceModelWalker(Dictionary<string, string> context, Diag
                 return new InfraValue(InfraValueKind.Secret, text, SecretName: name);
             case MemberAccessExpressionSyntax member when NameOf(member.Expression) is { } owner && _constructsByVariable.TryGetValue(owner, out var construct):
                 return new InfraValue(InfraValueKind.Reference, text, ResourceId: construct.Id, Attribute: member.Name.Identifier.ValueText);
-            case ParenthesizedExpressionSyntax or CastExpressionSyntax:
-                return Classify(expression is ParenthesizedExpressionSyntax p ? p.Expression : ((CastExpressionSyntax)expression).Expression, depth + 1);
             default:
                 return InfraValue.Unknown(text);
         }

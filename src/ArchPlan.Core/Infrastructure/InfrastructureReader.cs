@@ -210,21 +210,17 @@ public static class InfrastructureReader
     internal static InfraSourceKind? ReadTemplate(string path, string? stack, InfraModelBuilder builder, DiagnosticBag diagnostics,
         IReadOnlyDictionary<string, string>? paths = null)
     {
-        string text;
-        try
+        if (ReadInput(path, MaxTemplateBytes, "a template", diagnostics) is not { } bytes)
         {
-            if (new FileInfo(path).Length > MaxTemplateBytes)
-            {
-                diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(path), $"the file is larger than {MaxTemplateBytes / (1024 * 1024)} MB");
-                return null;
-            }
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(path), ex.Message);
             return null;
         }
+        if (!HasByteOrderMark(bytes) && InputFile.WideEncoding(bytes) is { } encoding)
+        {
+            // With a byte order mark UTF-16 is read as JSON and YAML tools read it; without one it is only NUL-riddled bytes.
+            diagnostics.Add(DiagnosticCatalog.WrongTextEncoding, SourceLocation.OfFile(path), encoding);
+            return null;
+        }
+        var text = InputFile.DecodeText(bytes);
 
         var isJson = TemplateParser.LooksLikeJson(text);
         var root = isJson ? TemplateParser.ParseJson(text, path, diagnostics) : TemplateParser.ParseYaml(text, path, diagnostics);
@@ -233,6 +229,33 @@ public static class InfrastructureReader
             return null;
         }
         return isJson ? InfraSourceKind.TemplateJson : InfraSourceKind.TemplateYaml;
+    }
+    private static bool HasByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+
+    /// <summary>The bytes of an input file read within <paramref name="cap"/>, or null with a diagnostic naming the file.</summary>
+    internal static byte[]? ReadInput(string path, long cap, string what, DiagnosticBag diagnostics)
+    {
+        var file = InputFile.Read(path, cap);
+        switch (file.Outcome)
+        {
+            case InputFileOutcome.Read:
+                return file.Bytes;
+            case InputFileOutcome.NotRegular:
+                diagnostics.Add(DiagnosticCatalog.NotRegularFile, SourceLocation.OfFile(path), path, file.Detail);
+                return null;
+            case InputFileOutcome.TooLarge:
+                diagnostics.Add(DiagnosticCatalog.InputTooLarge, SourceLocation.OfFile(path), path, cap, what);
+                return null;
+            case InputFileOutcome.NotFound:
+            case InputFileOutcome.Folder:
+                diagnostics.Add(DiagnosticCatalog.InfraPathNotFound, SourceLocation.OfFile(path), path);
+                return null;
+            default:
+                diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(path), file.Detail);
+                return null;
+        }
     }
 }
 
@@ -246,7 +269,17 @@ internal static class CloudAssemblyReader
     public static InfraModel? Read(string given, string folder, string? stackName, DiagnosticBag diagnostics)
     {
         var stacks = new List<StackArtifact>();
-        if (!CollectStacks(folder, stacks, diagnostics, 0))
+        string root;
+        try
+        {
+            root = RealPaths.Resolve(folder);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Add(DiagnosticCatalog.InfraManifestUnreadable, SourceLocation.OfFile(folder), folder, ex.Message);
+            return null;
+        }
+        if (!CollectStacks(new Assembly(folder, root), folder, stacks, diagnostics, 0))
         {
             return null;
         }
@@ -297,12 +330,46 @@ internal static class CloudAssemblyReader
     private static IEnumerable<string> Names(StackArtifact s) =>
         new[] { s.ArtifactId, s.StackName, s.DisplayName }.OfType<string>();
 
-    private static bool CollectStacks(string folder, List<StackArtifact> stacks, DiagnosticBag diagnostics, int depth)
+    /// <summary>The assembly folder as given and as it really is (links resolved): nothing outside it is read.</summary>
+    private sealed record Assembly(string Given, string Real);
+
+    /// <summary>Manifests larger than this are refused (CDK writes a few kilobytes per stack).</summary>
+    private const long MaxManifestBytes = InfrastructureReader.MaxTemplateBytes;
+
+    /// <summary>
+    /// True when <paramref name="relative"/>, a path the manifest gives, stays inside the assembly: not absolute, and
+    /// not leaving it through <c>..</c> or a symbolic link. Otherwise says so (AP9013) naming the manifest.
+    /// </summary>
+    private static bool Inside(Assembly assembly, string manifestPath, string field, string relative, string path, DiagnosticBag diagnostics)
     {
-        var manifestPath = Path.Combine(folder, "manifest.json");
+        bool inside;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(manifestPath), new JsonDocumentOptions { AllowTrailingCommas = true });
+            inside = relative.Length > 0 && !Path.IsPathRooted(relative) && !relative.Contains('\0', StringComparison.Ordinal)
+                && RealPaths.StaysInside(path, assembly.Real);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            inside = false;
+        }
+        if (!inside)
+        {
+            diagnostics.Add(DiagnosticCatalog.AssemblyPathEscapes, SourceLocation.OfFile(manifestPath), field, relative, assembly.Given);
+        }
+        return inside;
+    }
+
+    private static bool CollectStacks(Assembly assembly, string folder, List<StackArtifact> stacks, DiagnosticBag diagnostics, int depth)
+    {
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        if (!Inside(assembly, manifestPath, "manifest", Path.GetRelativePath(assembly.Given, manifestPath), manifestPath, diagnostics)
+            || InfrastructureReader.ReadInput(manifestPath, MaxManifestBytes, "a cloud assembly manifest", diagnostics) is not { } bytes)
+        {
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(InputFile.DecodeText(bytes), new JsonDocumentOptions { AllowTrailingCommas = true });
             if (!document.RootElement.TryGetProperty("artifacts", out var artifacts) || artifacts.ValueKind != JsonValueKind.Object)
             {
                 return true;
@@ -316,6 +383,10 @@ internal static class CloudAssemblyReader
 
                 if (type == "aws:cloudformation:stack" && Property("templateFile") is { } templateFile)
                 {
+                    if (!Inside(assembly, manifestPath, "templateFile", templateFile, Path.Combine(folder, templateFile), diagnostics))
+                    {
+                        return false;
+                    }
                     var displayName = artifact.Value.TryGetProperty("displayName", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                     var (tags, paths) = ReadMetadata(artifact.Value, properties);
                     stacks.Add(new StackArtifact(artifact.Name, Property("stackName"), displayName, Path.Combine(folder, templateFile), tags, paths));
@@ -323,7 +394,8 @@ internal static class CloudAssemblyReader
                 else if (type == "cdk:cloud-assembly" && Property("directoryName") is { } nested && depth < 5)
                 {
                     // Stages put their stacks in nested assemblies (assembly-<Stage>/manifest.json).
-                    if (!CollectStacks(Path.Combine(folder, nested), stacks, diagnostics, depth + 1))
+                    if (!Inside(assembly, manifestPath, "directoryName", nested, Path.Combine(folder, nested), diagnostics)
+                        || !CollectStacks(assembly, Path.Combine(folder, nested), stacks, diagnostics, depth + 1))
                     {
                         return false;
                     }

@@ -23,6 +23,64 @@ internal static class TemplateParser
     // CloudFormation templates have no use for aliases; a few are tolerated, many are an expansion attack.
     private const int MaxAliases = 100;
 
+    /// <summary>
+    /// The most values (maps, lists, scalars) a template may hold, counting each alias as the values it repeats: a
+    /// 1 MB template (CloudFormation's limit) holds a few hundred thousand; YAML anchors that each repeat the previous
+    /// one twice reach a billion in 30 lines, and every later stage walks them all.
+    /// </summary>
+    internal const int MaxValues = 1_000_000;
+
+    /// <summary>Thrown when a template holds more than <see cref="MaxValues"/> values.</summary>
+    private sealed class TooManyValuesException(int line, int column, bool expanded) : Exception
+    {
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
+
+        public bool Expanded { get; } = expanded;
+    }
+
+    /// <summary>What one parse keeps track of: where it is, the values it has made, and the diagnostics it reports.</summary>
+    private sealed class ParseState(string file, DiagnosticBag diagnostics)
+    {
+        public string File { get; } = file;
+
+        public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+        public long Values { get; private set; }
+
+        /// <summary>Counts <paramref name="count"/> more values (an alias counts the values its anchor holds).</summary>
+        public void Count(long count, int line, int column, bool expanded = false)
+        {
+            Values += count;
+            if (Values > MaxValues)
+            {
+                throw new TooManyValuesException(line, column, expanded);
+            }
+        }
+
+        /// <summary>Reports each key given twice in one mapping, at the second one, naming the line of the first.</summary>
+        public void CheckDuplicates(IReadOnlyList<TemplateEntry> entries)
+        {
+            if (entries.Count < 2)
+            {
+                return;
+            }
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (!first.TryAdd(entry.Key, entry.Line))
+                {
+                    Diagnostics.Add(DiagnosticCatalog.DuplicateTemplateKey, new SourceLocation(File, entry.Line, entry.Column), entry.Key, first[entry.Key]);
+                }
+            }
+        }
+
+        public void ReportTooMany(TooManyValuesException ex) =>
+            Diagnostics.Add(DiagnosticCatalog.TemplateTooManyValues, new SourceLocation(File, ex.Line, ex.Column), MaxValues,
+                ex.Expanded ? " once its YAML aliases are expanded (each alias repeats its anchor)" : "");
+    }
+
     /// <summary>True when the text looks like JSON (first non-blank character is <c>{</c>).</summary>
     public static bool LooksLikeJson(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{');
 
@@ -47,6 +105,7 @@ internal static class TemplateParser
             AllowTrailingCommas = true,
             MaxDepth = MaxDepth,
         });
+        var state = new ParseState(file, diagnostics);
         try
         {
             if (!reader.Read())
@@ -54,7 +113,12 @@ internal static class TemplateParser
                 diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the file is empty");
                 return null;
             }
-            return ReadJsonValue(ref reader, lineStarts);
+            return ReadJsonValue(ref reader, lineStarts, state);
+        }
+        catch (TooManyValuesException ex)
+        {
+            state.ReportTooMany(ex);
+            return null;
         }
         catch (JsonException ex)
         {
@@ -75,9 +139,10 @@ internal static class TemplateParser
         return (index + 1, (int)offset - lineStarts[index] + 1);
     }
 
-    private static TemplateNode ReadJsonValue(ref Utf8JsonReader reader, List<int> lineStarts)
+    private static TemplateNode ReadJsonValue(ref Utf8JsonReader reader, List<int> lineStarts, ParseState state)
     {
         var (line, column) = Position(reader.TokenStartIndex, lineStarts);
+        state.Count(1, line, column);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -87,14 +152,15 @@ internal static class TemplateParser
                     var (keyLine, keyColumn) = Position(reader.TokenStartIndex, lineStarts);
                     var key = reader.GetString() ?? "";
                     reader.Read();
-                    entries.Add(new TemplateEntry(key, keyLine, keyColumn, ReadJsonValue(ref reader, lineStarts)));
+                    entries.Add(new TemplateEntry(key, keyLine, keyColumn, ReadJsonValue(ref reader, lineStarts, state)));
                 }
+                state.CheckDuplicates(entries);
                 return new TemplateMap(entries, line, column);
             case JsonTokenType.StartArray:
                 var items = new List<TemplateNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadJsonValue(ref reader, lineStarts));
+                    items.Add(ReadJsonValue(ref reader, lineStarts, state));
                 }
                 return new TemplateList(items, line, column);
             case JsonTokenType.String:
@@ -118,9 +184,18 @@ internal static class TemplateParser
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var anchors = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
+            var anchors = new Dictionary<string, (TemplateNode Node, long Values)>(StringComparer.Ordinal);
             var aliases = 0;
-            return ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, 0);
+            var state = new ParseState(file, diagnostics);
+            try
+            {
+                return ReadYamlValue(parser, state, anchors, ref aliases, 0).Node;
+            }
+            catch (TooManyValuesException ex)
+            {
+                state.ReportTooMany(ex);
+                return null;
+            }
         }
         catch (YamlException ex)
         {
@@ -128,10 +203,25 @@ internal static class TemplateParser
             diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, line > 0 ? (int)ex.Start.Column : 0), FirstSentence(ex.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, with no position, on some malformed input (found by fuzzing): a plain
+            // scalar or flow collection left open where the stream ends.
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the YAML ends inside an unfinished value (an open bracket, quote or key)");
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // And this on escapes it cannot decode ("\uD83D\u0041", a lone surrogate), also found by fuzzing.
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "a quoted value holds an escape YAML cannot decode: " + FirstSentence(ex.Message));
+            return null;
+        }
     }
 
-    private static TemplateNode ReadYamlValue(IParser parser, string file, DiagnosticBag diagnostics, Dictionary<string, TemplateNode> anchors, ref int aliases, int depth)
+    /// <summary>Reads one value; <c>Values</c> is how many values it stands for, aliases expanded.</summary>
+    private static (TemplateNode Node, long Values) ReadYamlValue(IParser parser, ParseState state, Dictionary<string, (TemplateNode Node, long Values)> anchors, ref int aliases, int depth)
     {
+        var (file, diagnostics) = (state.File, state.Diagnostics);
         if (depth > MaxDepth)
         {
             throw new YamlException(parser.Current!.Start, parser.Current.End, "the template is nested too deeply");
@@ -141,6 +231,7 @@ internal static class TemplateParser
         var line = (int)current.Start.Line;
         var column = (int)current.Start.Column;
         TemplateNode node;
+        long values = 1;
         string? tag = null;
         string anchor = "";
         switch (current)
@@ -151,36 +242,47 @@ internal static class TemplateParser
                     throw new YamlException(alias.Start, alias.End, $"more than {MaxAliases} aliases");
                 }
                 parser.MoveNext();
-                return anchors.TryGetValue(alias.Value.Value, out var target)
-                    ? target
-                    : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+                if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+                }
+                // The node is shared, not copied, but every later stage walks it once per alias.
+                state.Count(target.Values, line, column, expanded: true);
+                return target;
             case Scalar scalar:
+                state.Count(1, line, column);
                 parser.MoveNext();
                 tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
                 anchor = scalar.Anchor.IsEmpty ? "" : scalar.Anchor.Value;
                 node = new TemplateScalar(scalar.Value, line, column);
                 break;
             case MappingStart mapping:
+                state.Count(1, line, column);
                 parser.MoveNext();
                 tag = mapping.Tag.IsEmpty ? null : mapping.Tag.Value;
                 anchor = mapping.Anchor.IsEmpty ? "" : mapping.Anchor.Value;
                 var entries = new List<TemplateEntry>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1);
-                    var value = ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1);
+                    var (keyNode, keyValues) = ReadYamlValue(parser, state, anchors, ref aliases, depth + 1);
+                    var (value, valueValues) = ReadYamlValue(parser, state, anchors, ref aliases, depth + 1);
+                    values += keyValues + valueValues;
                     entries.Add(new TemplateEntry(keyNode.Text ?? "", keyNode.Line, keyNode.Column, value));
                 }
+                state.CheckDuplicates(entries);
                 node = new TemplateMap(entries, line, column);
                 break;
             case SequenceStart sequence:
+                state.Count(1, line, column);
                 parser.MoveNext();
                 tag = sequence.Tag.IsEmpty ? null : sequence.Tag.Value;
                 anchor = sequence.Anchor.IsEmpty ? "" : sequence.Anchor.Value;
                 var items = new List<TemplateNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadYamlValue(parser, file, diagnostics, anchors, ref aliases, depth + 1));
+                    var (item, itemValues) = ReadYamlValue(parser, state, anchors, ref aliases, depth + 1);
+                    values += itemValues;
+                    items.Add(item);
                 }
                 node = new TemplateList(items, line, column);
                 break;
@@ -194,9 +296,9 @@ internal static class TemplateParser
         }
         if (anchor.Length > 0)
         {
-            anchors[anchor] = node;
+            anchors[anchor] = (node, values);
         }
-        return node;
+        return (node, values);
     }
 
     /// <summary>Turns <c>!Ref X</c> into <c>{Ref: X}</c>, <c>!GetAtt A.B</c> into <c>{Fn::GetAtt: [A, B]}</c>, <c>!Sub s</c> into <c>{Fn::Sub: s}</c>.</summary>

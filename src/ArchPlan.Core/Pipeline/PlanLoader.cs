@@ -23,7 +23,16 @@ public static class PlanLoader
         return new StageResult<Plan>(read.Value, bag.ToImmutableSorted());
     }
 
-    /// <summary>True when the diagnostics mean the file itself could not be read (exit code 2 rather than 1).</summary>
+    /// <summary>
+    /// True when the diagnostics mean the file itself could not be read as a plan (exit code 2 rather than 1): missing,
+    /// a folder, not a regular file, too large, binary, not UTF-8 or UTF-16, empty, or Markdown the parser gave up on.
+    /// </summary>
     public static bool IsUnreadable(ImmutableArray<Diagnostic> diagnostics) =>
-        diagnostics.Any(d => d.Descriptor == DiagnosticCatalog.FileNotFound);
+        diagnostics.Any(d => UnreadableFile.Contains(d.Descriptor));
+
+    private static readonly HashSet<DiagnosticDescriptor> UnreadableFile =
+    [
+        DiagnosticCatalog.FileNotFound, DiagnosticCatalog.FileTooLarge, DiagnosticCatalog.BinaryFile, DiagnosticCatalog.NotUtf8,
+        DiagnosticCatalog.EmptyFile, DiagnosticCatalog.NotRegularFile, DiagnosticCatalog.WrongTextEncoding, DiagnosticCatalog.MarkdownTooDeep,
+    ];
 }

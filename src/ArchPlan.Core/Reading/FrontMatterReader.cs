@@ -70,6 +70,12 @@ internal static class FrontMatterReader
             diagnostics.Add(DiagnosticCatalog.InvalidYaml, source.At(reader.Position), "a '[', '{' or quote opened here is never closed");
             fields.Clear();
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // And this on a "\u" escape it cannot decode (a lone or mismatched surrogate), found by fuzzing templates.
+            diagnostics.Add(DiagnosticCatalog.InvalidYaml, source.At(reader.Position), "a quoted value holds an escape that is no character (a lone surrogate such as \\uD83D)");
+            fields.Clear();
+        }
 
         var seen = new Dictionary<string, FrontMatterField>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)

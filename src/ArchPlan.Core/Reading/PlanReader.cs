@@ -28,24 +28,20 @@ public static partial class PlanReader
     internal static StageResult<Plan> Read(string path, ReadOptions? options, out string? text)
     {
         text = null;
-        byte[] bytes;
-        try
+        var file = InputFile.Read(path, ReadOptions.MaxPlanBytes);
+        switch (file.Outcome)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Fail(DiagnosticCatalog.FileNotFound.At(SourceLocation.OfFile(path), path, Directory.Exists(path) ? "it is a folder" : "no such file"));
-            }
-            if (info.Length > ReadOptions.MaxPlanBytes)
-            {
-                return Fail(DiagnosticCatalog.FileTooLarge.At(SourceLocation.OfFile(path), info.Length, ReadOptions.MaxPlanBytes));
-            }
-            bytes = File.ReadAllBytes(path);
+            case InputFileOutcome.Read:
+                break;
+            case InputFileOutcome.NotRegular:
+                return Fail(DiagnosticCatalog.NotRegularFile.At(SourceLocation.OfFile(path), path, file.Detail));
+            case InputFileOutcome.TooLarge:
+                var size = new FileInfo(path).Length;
+                return Fail(DiagnosticCatalog.FileTooLarge.At(SourceLocation.OfFile(path), Math.Max(size, ReadOptions.MaxPlanBytes + 1L), ReadOptions.MaxPlanBytes));
+            default:
+                return Fail(DiagnosticCatalog.FileNotFound.At(SourceLocation.OfFile(path), path, file.Detail));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(DiagnosticCatalog.FileNotFound.At(SourceLocation.OfFile(path), path, ex.Message));
-        }
+        var bytes = file.Bytes!;
         return ReadBytes(bytes, path, options, out text);
     }
 
@@ -59,6 +55,10 @@ public static partial class PlanReader
         if (bytes.Length > ReadOptions.MaxPlanBytes)
         {
             return Fail(DiagnosticCatalog.FileTooLarge.At(SourceLocation.OfFile(path), bytes.Length, ReadOptions.MaxPlanBytes));
+        }
+        if (InputFile.WideEncoding(bytes) is { } encoding)
+        {
+            return Fail(DiagnosticCatalog.WrongTextEncoding.At(SourceLocation.OfFile(path), encoding));
         }
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)

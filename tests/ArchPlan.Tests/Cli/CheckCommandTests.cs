@@ -80,13 +80,13 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public void A_binary_file_is_reported_not_thrown()
+    public void A_binary_file_is_reported_not_thrown_and_exits_2_as_unreadable_input()
     {
         using var temp = new TempFolder();
         var path = Path.Combine(temp.Path, "plan.md");
         File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]);
         var result = CliRunner.Run("check", path);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("AP9003", result.Out);
         Assert.DoesNotContain("Exception", result.Out + result.Error);
     }

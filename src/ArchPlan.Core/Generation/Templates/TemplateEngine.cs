@@ -86,6 +86,9 @@ internal sealed class TemplateEngine
         }
     }
 
+    /// <summary>Override templates larger than this are refused (the built-in ones are a few kilobytes).</summary>
+    private const long MaxOverrideBytes = 2 * 1024 * 1024;
+
     private IFluidTemplate Load(string name)
     {
         if (_overrideDirectory is not null)
@@ -97,7 +100,13 @@ internal sealed class TemplateEngine
             var path = Path.Combine(_overrideDirectory, name);
             if (File.Exists(path))
             {
-                var parsed = Parse(name, File.ReadAllText(path));
+                // A --templates folder is input like any other: regular files only, read within a cap.
+                var read = InputFile.Read(path, MaxOverrideBytes);
+                if (read.Outcome != InputFileOutcome.Read)
+                {
+                    throw new TemplateException(name, $"cannot read '{path}': {read.Detail}", null);
+                }
+                var parsed = Parse(name, InputFile.DecodeText(read.Bytes!));
                 _overrides[name] = parsed;
                 return parsed;
             }
