@@ -145,7 +145,7 @@ internal static partial class GeneratedCodeOracle
 
     private static readonly string[] StackMethods = ["DefinePlannedResources", "ImportSecret", "SetVariable", "SetVariable"];
 
-    private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text"];
+    private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text", "Literal"];
 
     // Members of resources the planner reads (attributes) or calls (grants) that are not spelled in the templates.
     private static readonly string[] PlannerVocabulary =
