@@ -126,7 +126,7 @@ internal static class TablesCommand
     }
 
     /// <summary>Writes beside the plan and renames over it, so a crash or a full disk leaves the old plan intact.</summary>
-    private static void WriteAtomically(string path, bool bom, string text)
+    internal static void WriteAtomically(string path, bool bom, string text)
     {
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
