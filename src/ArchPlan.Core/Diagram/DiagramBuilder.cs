@@ -240,7 +240,7 @@ public static class DiagramBuilder
     private sealed class NameChooser(Plan? plan)
     {
         private readonly List<(PlannedResource Resource, HashSet<string> Names)> _planned =
-            plan is null ? [] : [.. plan.Resources.Select(r => (r, NameMatcher.PlanNames(r.Name, r.Kind, plan.Product)))];
+            plan is null ? [] : [.. plan.Resources.Select(r => (r, NameMatcher.PlanNames(r.Name, r.Kind, plan?.Product)))];
 
         public string Of(InfraResource resource, DiagnosticBag diagnostics)
         {
