@@ -77,7 +77,7 @@ public static partial class DiagramSplicer
         var body = heading + newline + newline + Render(model, newline) + (separated && at < text.Length ? newline + newline + "---" : "");
         var written = Insert(text, at, body, newline);
         diagnostics.Add(DiagnosticCatalog.DiagramSectionAdded,
-            new SourceLocation(path, new SourceText(path, written).LineOf(written.IndexOf(heading, at, StringComparison.Ordinal)), 1), heading, where);
+            new SourceLocation(path, new SourceText(path, written).LineOf(written.IndexOf(heading, at, StringComparison.Ordinal)) + 1, 1), heading, where);
         return new StageResult<string>(written, diagnostics.ToImmutableSorted());
     }
 
@@ -88,7 +88,7 @@ public static partial class DiagramSplicer
     private static (SourceLocation Location, string Message)? Unpaired(List<DiagramMarker> markers, SourceText source)
     {
         SourceLocation At(DiagramMarker m) => source.At(m.Block.Span.Start, m.Block.Span.Length);
-        int Line(DiagramMarker m) => source.LineOf(m.Block.Span.Start);
+        int Line(DiagramMarker m) => source.LineOf(m.Block.Span.Start) + 1;
         if (markers.FirstOrDefault(m => m.Nested) is { } nested)
         {
             return (At(nested), $"the diagram marker on line {Line(nested)} is inside a list or quote; the markers must stand on their own lines at the top level");
@@ -133,11 +133,11 @@ public static partial class DiagramSplicer
     {
         if (outline.Headings.FirstOrDefault(h => OverviewKey().IsMatch(h.Key)) is { } overview)
         {
-            return (LineStart(source.Text, outline.SectionEnd(overview, source.Text.Length)), overview.Level, $"after '{overview.Text}' (line {overview.Line})");
+            return (LineStart(source.Text, outline.SectionEnd(overview, source.Text.Length)), overview.Level, $"after '{overview.Text}' (line {overview.Line + 1})");
         }
         if (outline.Headings.FirstOrDefault(h => SectionNames.IsInfrastructure(h.Key)) is { } infrastructure)
         {
-            return (LineStart(source.Text, infrastructure.Start), infrastructure.Level, $"before '{infrastructure.Text}' (line {infrastructure.Line})");
+            return (LineStart(source.Text, infrastructure.Start), infrastructure.Level, $"before '{infrastructure.Text}' (line {infrastructure.Line + 1})");
         }
         var level = outline.Headings.Count > 0 ? outline.Headings.Min(h => h.Level) : 2;
         return (source.Text.Length, Math.Max(level, 2), "at the end of the plan");

@@ -4,7 +4,8 @@ namespace ArchPlan.Infrastructure;
 internal sealed partial class TemplateAnalyzer
 {
     // Actions that say more than "read" or "write": a grant holding one of them is that, and its plumbing actions
-    // (sqs:GetQueueUrl beside sqs:SendMessage) say nothing more.
+    // (sqs:GetQueueUrl beside sqs:SendMessage) say nothing more. DynamoDB's stream reads are not here: CDK's
+    // grantReadWriteData includes them, and a table's reader is said to read it.
     private static readonly (string Prefix, InfraEdgeKind Kind)[] SpecificActions =
     [
         ("sqs:SendMessage", InfraEdgeKind.Sends),
@@ -18,10 +19,6 @@ internal sealed partial class TemplateAnalyzer
         ("states:StartSyncExecution", InfraEdgeKind.Starts),
         ("ecs:RunTask", InfraEdgeKind.Starts),
         ("ecs:StartTask", InfraEdgeKind.Starts),
-        ("dynamodb:GetRecords", InfraEdgeKind.Consumes),
-        ("dynamodb:GetShardIterator", InfraEdgeKind.Consumes),
-        ("dynamodb:DescribeStream", InfraEdgeKind.Consumes),
-        ("dynamodb:ListStreams", InfraEdgeKind.Consumes),
         ("kinesis:GetRecords", InfraEdgeKind.Consumes),
         ("kinesis:GetShardIterator", InfraEdgeKind.Consumes),
         ("kinesis:SubscribeToShard", InfraEdgeKind.Consumes),

@@ -140,7 +140,7 @@ public sealed class DiagramSplicerTests
     [InlineData("<!-- archplan:diagram:start -->\n\nx\n", "has no end marker")]
     [InlineData("<!-- archplan:diagram:end -->\n\nx\n", "has no start marker")]
     [InlineData("<!-- archplan:diagram:end -->\n\n<!-- archplan:diagram:start -->\n", "comes before the start marker")]
-    [InlineData("<!-- archplan:diagram:start -->\n\n<!-- archplan:diagram:start -->\n\n<!-- archplan:diagram:end -->\n", "2 diagram start markers (lines 1, 3)")]
+    [InlineData("<!-- archplan:diagram:start -->\n\n<!-- archplan:diagram:start -->\n\n<!-- archplan:diagram:end -->\n", "2 diagram start markers (lines 3, 5)")]
     [InlineData("- item\n\n  <!-- archplan:diagram:start -->\n\n  <!-- archplan:diagram:end -->\n", "inside a list or quote")]
     public void Refuses_markers_that_do_not_pair_and_changes_nothing(string body, string message)
     {
