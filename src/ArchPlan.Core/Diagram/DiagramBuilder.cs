@@ -127,13 +127,14 @@ public static class DiagramBuilder
                 };
                 if (to is not null)
                 {
-                    edges.AddVariable(from.Id, to.Id, Clean(variable.Name));
+                    edges.AddVariable(from.Id, to.Id, names.OfVariable(variable, compute, diagnostics));
                 }
             }
         }
 
         var stackTitles = ids.Grouped
-            ? stacks.Where(s => resources.Any(r => r.Stack == s.Label)).Select(s => new DiagramStack(ids.StackGroup(s.Label), Clean(s.DisplayName ?? s.StackName ?? s.Id)))
+            ? stacks.Where(s => resources.Any(r => r.Stack == s.Label))
+                .Select(s => new DiagramStack(ids.StackGroup(s.Label), names.OfStack(s, infra.Path, diagnostics)))
                 .ToEquatableArray()
             : EquatableArray<DiagramStack>.Empty;
         var allNodes = nodes.Values.Concat(secretNodes.Values)
@@ -262,6 +263,12 @@ public static class DiagramBuilder
             }
             return Safe(Clean(name), resource.Location.Display, resource.Location.Source, diagnostics);
         }
+
+        public string OfVariable(InfraVariable variable, ComputeResource compute, DiagnosticBag diagnostics) =>
+            Safe(Clean(variable.Name), $"a variable of {compute.DisplayName}", variable.Location.Source, diagnostics);
+
+        public string OfStack(InfraStack stack, string path, DiagnosticBag diagnostics) =>
+            Safe(Clean(stack.DisplayName ?? stack.StackName ?? stack.Id), "a stack", SourceLocation.OfFile(stack.TemplatePath ?? path), diagnostics);
 
         public string OfSecret(string name, DiagnosticBag diagnostics) =>
             Safe(Clean(name), $"secret '{Clean(name)}'", SourceLocation.OfFile(plan?.FilePath ?? "infrastructure"), diagnostics, showWhat: false);

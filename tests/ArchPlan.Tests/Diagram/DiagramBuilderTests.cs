@@ -128,6 +128,13 @@ public sealed class DiagramBuilderTests
                     PhysicalName = "a \"b\" [c] |d| {e} <f> `g` #h %i\u001b[31m\u202Ej", Location = location },
                 new InfraResource { LogicalId = "Leaky", Type = "AWS::SNS::Topic", Kind = ResourceKind.SnsTopic, Role = InfraRole.Primary,
                     PhysicalName = "AKIAZ7QW3RT5YU2IOJPL", Location = location with { LogicalId = "Leaky" } },
+                new InfraResource { LogicalId = "Fn", Type = "AWS::Lambda::Function", Kind = ResourceKind.LambdaFunction, Role = InfraRole.Primary,
+                    PhysicalName = "worker", Location = location with { LogicalId = "Fn" } },
+            }.ToEquatableArray(),
+            Compute = new[]
+            {
+                new ComputeResource { LogicalId = "Fn", Kind = ResourceKind.LambdaFunction, Location = location with { LogicalId = "Fn" },
+                    Environment = new[] { new InfraVariable("AKIAZ7QW3RT5YU2IOJPM", new InfraValue(InfraValueKind.Reference, "${Odd}", ResourceId: "Odd"), location) }.ToEquatableArray() },
             }.ToEquatableArray(),
         };
 
@@ -136,6 +143,8 @@ public sealed class DiagramBuilderTests
 
         Assert.Contains("queue_Odd[/\"a #quot;b#quot; #91;c#93; #124;d#124; #123;e#125; #lt;f#gt; #96;g#96; #35;h #37;i#91;31mj<br/>SQS queue\"/]", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIAZ7QW3RT5YU2IOJPL", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIAZ7QW3RT5YU2IOJPM", text, StringComparison.Ordinal);
+        Assert.Contains("fn_Fn -->|\"env (name withheld)\"| queue_Odd", text, StringComparison.Ordinal);
         Assert.Contains("(name withheld)", text, StringComparison.Ordinal);
         Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.DiagramNameWithheld && !d.Message.Contains("AKIA", StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', text);
