@@ -27,11 +27,12 @@ public static class DiagramBuilder
         {
             diagnostics.Add(DiagnosticCatalog.DiagramSourceWithoutEdges, SourceLocation.OfFile(infra.Path));
         }
-        var stacks = infra.StackDetails
-            .Where(s => environment is null || s.Environment is null || string.Equals(s.Environment, environment, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var included = stacks.Select(s => s.Label).ToHashSet();
-        bool InScope(string? stack) => infra.StackDetails.Count == 0 || included.Contains(stack);
+        // --environment leaves out the stacks for other environments (a stack for none stays).
+        var excluded = environment is null
+            ? []
+            : infra.StackDetails.Where(d => d.Environment is not null && !string.Equals(d.Environment, environment, StringComparison.OrdinalIgnoreCase))
+                .Select(d => d.Label ?? d.Id).ToHashSet(StringComparer.Ordinal);
+        bool InScope(string? stack) => stack is null || !excluded.Contains(stack);
 
         var resources = infra.Resources.Where(r => InScope(r.Stack)).ToList();
         var byId = new Dictionary<(string?, string), InfraResource>();
@@ -42,7 +43,8 @@ public static class DiagramBuilder
 
         var shown = resources.Where(r => Shown(r, byId)).ToList();
         var names = new NameChooser(plan);
-        var ids = new IdAllocator(stacks.Count(s => resources.Any(r => r.Stack == s.Label)) > 1);
+        var stackKeys = resources.Select(r => r.Stack).Distinct().Order(StringComparer.Ordinal).ToList();
+        var ids = new IdAllocator(stackKeys.Count > 1);
         var nodes = new Dictionary<(string?, string), DiagramNode>();
         foreach (var resource in shown.OrderBy(r => r.Stack, StringComparer.Ordinal).ThenBy(r => r.LogicalId, StringComparer.Ordinal))
         {
@@ -133,13 +135,13 @@ public static class DiagramBuilder
         }
 
         var stackTitles = ids.Grouped
-            ? stacks.Where(s => resources.Any(r => r.Stack == s.Label))
-                .Select(s => new DiagramStack(ids.StackGroup(s.Label), names.OfStack(s, infra.Path, diagnostics)))
+            ? stackKeys.Select(key => new DiagramStack(ids.StackGroup(key), names.OfStack(
+                    infra.StackDetails.FirstOrDefault(d => d.Label == key) ?? infra.StackDetails.FirstOrDefault(d => d.Id == key) ?? new InfraStack { Id = key ?? "stack" },
+                    infra.Path, diagnostics)))
                 .ToEquatableArray()
             : EquatableArray<DiagramStack>.Empty;
         var allNodes = nodes.Values.Concat(secretNodes.Values)
-            .Select(n => ids.Grouped ? n : n with { Stack = null })
-            .Select(n => n with { Stack = n.Stack is null ? null : ids.StackGroup(n.Stack) })
+            .Select(n => n with { Stack = ids.Grouped ? ids.StackGroup(n.Stack) : null })
             .OrderBy(n => n.Stack, StringComparer.Ordinal)
             .ThenBy(n => n.Category)
             .ThenBy(n => n.Name, StringComparer.Ordinal)

@@ -114,6 +114,31 @@ public sealed class DiagramBuilderTests
             && prod.Nodes.Single(n => n.Id == e.From).Category == DiagramCategory.Queue);
     }
 
+    [Theory]
+    [InlineData("infra/leaderboard.template.json")]
+    [InlineData("infra/yaml/leaderboard.template.yaml")]
+    [InlineData("infra/assembly/cdk.out")]
+    [InlineData("infra/csharp-app")]
+    [InlineData("infra/generated-app")]
+    [InlineData("infra/orders/cdk.out")]
+    [InlineData("infra/orders/bare/cdk.out")]
+    [InlineData("infra/orders/app")]
+    [InlineData("diagram/payments/cdk.out")]
+    public void Every_node_is_written_once_and_every_edge_joins_two_written_nodes(string input)
+    {
+        var infra = InfrastructureReader.Read(Path.Combine(RepoPaths.TestFiles, input), null).Value!;
+
+        var model = DiagramBuilder.Build(infra).Value!;
+        var text = MermaidWriter.Write(model);
+
+        Assert.NotEmpty(model.Nodes);
+        var written = text.Split('\n').Where(l => l.Contains("<br/>", StringComparison.Ordinal)).Select(l => l.Trim().Split('[', '(', '{', '>')[0]).ToList();
+        Assert.Equal(model.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
+        Assert.All(model.Edges, e => Assert.True(written.Contains(e.From) && written.Contains(e.To), $"{e.From} -> {e.To}"));
+        Assert.Equal(model.Stacks.Count, text.Split('\n').Count(l => l.TrimStart().StartsWith("subgraph ", StringComparison.Ordinal)));
+        Assert.Equal(model.Stacks.Count, model.Stacks.Select(s => s.Id).Distinct().Count());
+    }
+
     [Fact]
     public void Labels_escape_quotes_brackets_and_pipes_drop_control_characters_and_withhold_credentials()
     {
