@@ -43,7 +43,10 @@ public static class DiagramBuilder
 
         var shown = resources.Where(r => Shown(r, byId)).ToList();
         var names = new NameChooser(plan);
-        var stackKeys = resources.Select(r => r.Stack).Distinct().Order(StringComparer.Ordinal).ToList();
+        // The stacks that have something to draw: a stack of plumbing only (or none at all) is no group.
+        var stackKeys = shown.Select(r => r.Stack)
+            .Concat(infra.Secrets.Where(r => InScope(r.Location.Stack) && r.Origin != SecretOrigin.Declared).Select(r => r.Location.Stack))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         var ids = new IdAllocator(stackKeys.Count > 1);
         var nodes = new Dictionary<(string?, string), DiagramNode>();
         foreach (var resource in shown.OrderBy(r => r.Stack, StringComparer.Ordinal).ThenBy(r => r.LogicalId, StringComparer.Ordinal))
@@ -134,8 +137,9 @@ public static class DiagramBuilder
             }
         }
 
+        var drawn = nodes.Values.Concat(secretNodes.Values).Select(n => n.Stack).ToHashSet();
         var stackTitles = ids.Grouped
-            ? stackKeys.Select(key => new DiagramStack(ids.StackGroup(key), names.OfStack(
+            ? stackKeys.Where(drawn.Contains).Select(key => new DiagramStack(ids.StackGroup(key), names.OfStack(
                     infra.StackDetails.FirstOrDefault(d => d.Label == key) ?? infra.StackDetails.FirstOrDefault(d => d.Id == key) ?? new InfraStack { Id = key ?? "stack" },
                     infra.Path, diagnostics)))
                 .ToEquatableArray()

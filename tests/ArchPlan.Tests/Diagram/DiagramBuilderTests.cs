@@ -137,6 +137,7 @@ public sealed class DiagramBuilderTests
         Assert.All(model.Edges, e => Assert.True(written.Contains(e.From) && written.Contains(e.To), $"{e.From} -> {e.To}"));
         Assert.Equal(model.Stacks.Count, text.Split('\n').Count(l => l.TrimStart().StartsWith("subgraph ", StringComparison.Ordinal)));
         Assert.Equal(model.Stacks.Count, model.Stacks.Select(s => s.Id).Distinct().Count());
+        Assert.All(model.Stacks, s => Assert.Contains(model.Nodes, n => n.Stack == s.Id));
     }
 
     [Fact]
