@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return GenerateCommand.Create(console);
         yield return DiffCommand.Create(console);
         yield return TablesCommand.Create(console);
+        yield return DiagramCommand.Create(console);
     }
 }

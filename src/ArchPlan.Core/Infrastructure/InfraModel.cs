@@ -75,6 +75,9 @@ public sealed record InfraResource
     /// <summary>The resource this one exists for, e.g. the ECS service that runs a task definition.</summary>
     public string? PartOf { get; init; }
 
+    /// <summary>For an EventBridge rule or schedule: its literal schedule expression (<c>rate(5 minutes)</c>, <c>cron(...)</c>).</summary>
+    public string? Schedule { get; init; }
+
     public required InfraLocation Location { get; init; }
 }
 
@@ -259,4 +262,7 @@ public sealed record InfraModel
     public EquatableArray<SecretReference> Secrets { get; init; } = EquatableArray<SecretReference>.Empty;
 
     public EquatableArray<WildcardSecretGrant> WildcardGrants { get; init; } = EquatableArray<WildcardSecretGrant>.Empty;
+
+    /// <summary>Relationships between resources (triggers, targets, integrations, grants), read from templates; empty for C# source.</summary>
+    public EquatableArray<InfraEdge> Edges { get; init; } = EquatableArray<InfraEdge>.Empty;
 }

@@ -21,6 +21,8 @@ internal sealed class InfraModelBuilder
 
     public List<WildcardSecretGrant> Grants { get; } = [];
 
+    public List<InfraEdge> Edges { get; } = [];
+
     public int SourceFiles { get; set; }
 
     public string? SelectedEnvironment { get; set; }
@@ -56,6 +58,7 @@ internal sealed class InfraModelBuilder
         Compute = Compute.ToEquatableArray(),
         Secrets = Secrets.ToEquatableArray(),
         WildcardGrants = Grants.ToEquatableArray(),
+        Edges = Edges.ToEquatableArray(),
         SourceFiles = SourceFiles,
         SelectedEnvironment = SelectedEnvironment,
     };

@@ -128,6 +128,7 @@ internal sealed partial class TemplateAnalyzer
                 PhysicalName = physicalName,
                 Stack = _stack,
                 PartOf = owners.GetValueOrDefault(id),
+                Schedule = type is "AWS::Events::Rule" or "AWS::Scheduler::Schedule" ? (properties?["ScheduleExpression"] as TemplateScalar)?.Value : null,
                 Location = location,
             });
 
@@ -176,6 +177,8 @@ internal sealed partial class TemplateAnalyzer
                 ScanForSecrets(id, properties, SecretOrigin.Other);
             }
         }
+
+        ReadEdges();
     }
 
     /// <summary>

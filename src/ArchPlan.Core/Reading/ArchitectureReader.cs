@@ -34,10 +34,13 @@ internal static partial class ArchitectureReader
             return result;
         }
         var edges = new List<(PlannedResource From, PlannedResource To, string Words)>();
+        // The diagram archplan draws from the infrastructure is not the plan's word: reading it would make the code the
+        // source of its own plan.
+        var generated = DiagramMarkers.Regions(document);
         foreach (var heading in sections)
         {
             var end = outline.SectionEnd(heading, source.Text.Length);
-            foreach (var block in document.Descendants().OfType<Block>().Where(b => b.Span.Start > heading.Start && b.Span.Start < end))
+            foreach (var block in document.Descendants().OfType<Block>().Where(b => b.Span.Start > heading.Start && b.Span.Start < end && !DiagramMarkers.Inside(generated, b.Span.Start)))
             {
                 switch (block)
                 {
