@@ -32,6 +32,10 @@ internal static class DiagramCommand
         {
             source, plan, write, check, stack, environment, product,
         };
+        HelpExamples.Add(command,
+            "archplan diagram cdk.out                                  # print the Mermaid flowchart",
+            "archplan diagram cdk.out --plan plans/payments.md --check # CI: exit 1 with a diff when stale",
+            "archplan diagram cdk.out --plan plans/payments.md --write # keep it between the plan's markers");
         command.SetAction(parse =>
         {
             var planPath = parse.GetValue(plan);
