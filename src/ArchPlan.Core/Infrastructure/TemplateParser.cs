@@ -125,6 +125,13 @@ internal static class TemplateParser
             state.ReportTooMany(ex);
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString throws this on an escape that is no character ("\uDC69", a lone surrogate): found by fuzzing.
+            var (line, column) = Position(Math.Min(reader.TokenStartIndex, Math.Max(0, bytes.Length - 1)), lineStarts);
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, column), FirstSentence(ex.Message));
+            return null;
+        }
         catch (JsonException ex)
         {
             var line = (int)(ex.LineNumber ?? -1) + 1;
