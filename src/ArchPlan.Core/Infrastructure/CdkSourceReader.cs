@@ -197,9 +197,9 @@ internal static class CdkSourceReader
                 }
             }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            // An unreadable cdk.json only means context values stay unknown.
+            // An unreadable cdk.json (or one with an escape that is no character) only means context values stay unknown.
         }
         return (context, environment);
     }

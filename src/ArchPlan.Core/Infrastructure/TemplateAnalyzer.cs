@@ -136,7 +136,7 @@ internal sealed partial class TemplateAnalyzer
             // construct's plumbing, not a secret the plan would list.
             if (role == InfraRole.Secret && !_generatedSecrets.Contains(id))
             {
-                AddSecret(new SecretReference(_declaredSecrets[id], null, SecretOrigin.Declared, location));
+                AddSecret(new SecretReference(_declaredSecrets.GetValueOrDefault(id, id), null, SecretOrigin.Declared, location));
             }
 
             if (properties is null)

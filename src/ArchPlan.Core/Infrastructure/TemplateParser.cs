@@ -49,6 +49,9 @@ internal static class TemplateParser
 
         public long Values { get; private set; }
 
+        /// <summary>True once a repeated key was reported: the template is refused, not analysed.</summary>
+        public bool HasDuplicates { get; private set; }
+
         /// <summary>Counts <paramref name="count"/> more values (an alias counts the values its anchor holds).</summary>
         public void Count(long count, int line, int column, bool expanded = false)
         {
@@ -71,6 +74,7 @@ internal static class TemplateParser
             {
                 if (!first.TryAdd(entry.Key, entry.Line))
                 {
+                    HasDuplicates = true;
                     Diagnostics.Add(DiagnosticCatalog.DuplicateTemplateKey, new SourceLocation(File, entry.Line, entry.Column), entry.Key, first[entry.Key]);
                 }
             }
@@ -113,11 +117,19 @@ internal static class TemplateParser
                 diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, SourceLocation.OfFile(file), "the file is empty");
                 return null;
             }
-            return ReadJsonValue(ref reader, lineStarts, state);
+            var root = ReadJsonValue(ref reader, lineStarts, state);
+            return state.HasDuplicates ? null : root;
         }
         catch (TooManyValuesException ex)
         {
             state.ReportTooMany(ex);
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString throws this on an escape that is no character ("\uDC69", a lone surrogate): found by fuzzing.
+            var (line, column) = Position(Math.Min(reader.TokenStartIndex, Math.Max(0, bytes.Length - 1)), lineStarts);
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, column), FirstSentence(ex.Message));
             return null;
         }
         catch (JsonException ex)
@@ -189,7 +201,8 @@ internal static class TemplateParser
             var state = new ParseState(file, diagnostics);
             try
             {
-                return ReadYamlValue(parser, state, anchors, ref aliases, 0).Node;
+                var root = ReadYamlValue(parser, state, anchors, ref aliases, 0).Node;
+                return state.HasDuplicates ? null : root;
             }
             catch (TooManyValuesException ex)
             {

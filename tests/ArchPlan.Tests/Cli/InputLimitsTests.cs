@@ -411,6 +411,13 @@ public sealed class InputLimitsTests : IDisposable
         Assert.Equal(CliApp.Failure, check.ExitCode);
         Assert.Contains("error AP1004", check.Out, StringComparison.Ordinal);
         AssertNoCrash(check);
+
+        var json = _temp.File("escape.template.json", "{\n  \"Resources\": {\n    \"Queue\": { \"Type\": \"\\uDC69\" }\n  }\n}\n");
+        var diff = Run(30, "diff", Plan, "--against", json);
+        Assert.Equal(CliApp.UsageError, diff.ExitCode);
+        Assert.Contains("escape.template.json(3,", diff.Error, StringComparison.Ordinal);
+        Assert.Contains("error AP4002", diff.Error, StringComparison.Ordinal);
+        AssertNoCrash(diff);
     }
 
     // ---- 3. Billion laughs -------------------------------------------------------------------------------------------
