@@ -23,7 +23,7 @@ internal static class CheckCommand
             var unreadable = false;
             foreach (var path in CommonOptions.ExpandPlans(parse.GetValue(plans)!))
             {
-                var result = PlanLoader.Load(path, new ReadOptions(parse.GetValue(product)));
+                var result = PlanLoader.Check(path, new ReadOptions(parse.GetValue(product)));
                 unreadable |= PlanLoader.IsUnreadable(result.Diagnostics);
                 all.AddRange(result.Diagnostics);
             }

@@ -34,6 +34,9 @@ public static class PlanValidator
         new ComputeLimitsRule(),
         new PrivateKeyBlockRule(),
         new HiddenCharacterRule(),
+        new RuntimeLifecycleRule(),
+        new ResourceIdCollisionRule(),
+        new ResourceNameLengthRule(),
     ];
 
     /// <summary>Runs every rule; the diagnostics come back sorted by location.</summary>
