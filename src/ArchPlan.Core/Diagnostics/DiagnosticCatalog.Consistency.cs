@@ -52,5 +52,12 @@ public static partial class DiagnosticCatalog
         "Resource name too long",
         "the {3} name '{0}' is {1} characters long; AWS allows at most {2}",
         "Shorten the name to {2} characters or fewer: the generated app lets CloudFormation name the resource, but the plan names what cannot exist in AWS under that name.");
+
+    /// <summary>{0}: the note's line; {1}: the table's header line.</summary>
+    public static readonly DiagnosticDescriptor NoteUnderTable = Warning(
+        "AP2077",
+        "Line directly under a table",
+        "line {0} is written directly under the table on line {1}: GitHub shows it as the table's last row, and ArchPlan reads the table without it",
+        "Put a blank line between the table and the note, so that it is a paragraph of its own everywhere.");
 }
 
