@@ -161,6 +161,6 @@ internal static partial class MarkdownGuard
     private static partial Regex DelimiterRow();
 
     // What starts another block and so ends a table in GFM: a heading, quote, list item, fence, rule or HTML.
-    [GeneratedRegex(@"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|```|~~~|(\*\s*){3,}$|(_\s*){3,}$|<)")]
+    [GeneratedRegex(@"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|```|~~~|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$|<)")]
     private static partial Regex StartsBlock();
 }
