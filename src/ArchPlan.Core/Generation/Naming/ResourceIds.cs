@@ -34,10 +34,23 @@ internal static class ResourceIds
             .Select(g => g.ToList())
             .Where(g => g.Select(r => r.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)];
 
-    /// <summary>The identifier for a resource whose base identifier another spelling shares: the base plus six hex digits of its spelling's SHA-256.</summary>
+    /// <summary>
+    /// The identifier for a resource whose base identifier another spelling shares: the base plus six hex digits of
+    /// the SHA-256 of its spelling. The spelling is the name's ASCII letters, digits and punctuation that names are
+    /// made from (<c>-_./:@=+,</c>); anything else (spaces, other characters) leaves the suffix as it is, like it leaves
+    /// the identifier. Names that differ only there get numbered suffixes in plan order, as before.
+    /// </summary>
     public static string WithSpelling(string baseIdentifier, string name)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name.Trim()));
+        var spelling = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '@' or '=' or '+' or ',')
+            {
+                spelling.Append(c);
+            }
+        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(spelling.ToString()));
         return baseIdentifier.TrimStart('@') + Convert.ToHexString(hash, 0, 3);
     }
 }
