@@ -16,6 +16,11 @@ internal static class Probe
 {
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("AP_GROWTH") is { } growth)
+        {
+            Growth.Run([.. growth.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+            return;
+        }
         if (Environment.GetEnvironmentVariable("AP_FOLDER") is { } count)
         {
             Folder(int.Parse(count, CultureInfo.InvariantCulture));

@@ -28,7 +28,7 @@ internal static class CheckCommand
             var files = CommonOptions.ExpandPlans(parse.GetValue(plans)!);
             foreach (var path in files)
             {
-                var result = PlanLoader.Load(path, new ReadOptions(parse.GetValue(product)));
+                var result = PlanLoader.Check(path, new ReadOptions(parse.GetValue(product)));
                 unreadable |= PlanLoader.IsUnreadable(result.Diagnostics);
                 all.AddRange(result.Diagnostics);
             }

@@ -56,6 +56,13 @@ internal static class GenerateCommand
             {
                 throw new UsageException($"--templates folder '{templateDir}' does not exist");
             }
+            foreach (var (name, version) in new[] { ("--cdk-version", parse.GetValue(cdkVersion)), ("--constructs-version", parse.GetValue(constructsVersion)) })
+            {
+                if (!PackageVersions.IsValid(version))
+                {
+                    throw new UsageException($"{name} '{version}' is not a NuGet version (for example 2.160.0); the generated project could not restore");
+                }
+            }
             var files = CommonOptions.ExpandPlans(parse.GetValue(plans)!);
             var readOptions = new ReadOptions(parse.GetValue(product));
             var generatorOptions = new GeneratorOptions

@@ -56,7 +56,8 @@ public static partial class PlanDiffer
         foreach (var planned in plan.Resources)
         {
             var positions = new SortedSet<int>();
-            foreach (var name in NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product))
+            // A name that collides with another once made an identifier has its spelling's suffix in the construct id.
+            foreach (var name in NameMatcher.PlanNames(planned.Name, planned.Kind, plan.Product).Append(SpelledId(planned)))
             {
                 if (byName.TryGetValue(name, out var list))
                 {
@@ -351,4 +352,10 @@ public static partial class PlanDiffer
         || resource.Text.Contains("dlq", StringComparison.OrdinalIgnoreCase)
         || resource.Text.Contains("dead-letter", StringComparison.OrdinalIgnoreCase)
         || resource.Text.Contains("dead letter", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The construct id the generator gives a resource whose name collides with another's, normalized (see <see cref="Generation.Naming.ResourceIds"/>).</summary>
+    private static string SpelledId(PlannedResource planned) =>
+        Generation.Naming.ResourceIds.IsGenerated(planned)
+            ? NameMatcher.Normalize(Generation.Naming.ResourceIds.WithSpelling(Generation.Naming.ResourceIds.Base(planned), planned.Name))
+            : "";
 }

@@ -24,6 +24,17 @@ public static class CdkAppGenerator
         ArgumentNullException.ThrowIfNull(options);
 
         var diagnostics = new DiagnosticBag();
+        foreach (var (option, version) in new[] { ("--cdk-version", options.CdkLibVersion), ("--constructs-version", options.ConstructsVersion) })
+        {
+            if (!PackageVersions.IsValid(version))
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidPackageVersion, SourceLocation.OfFile(plan.FilePath), option, version);
+            }
+        }
+        if (diagnostics.HasErrors)
+        {
+            return new StageResult<GeneratedApp>(null, diagnostics.ToImmutableSorted());
+        }
         var app = new StackPlanner(plan, options, diagnostics).Build();
         if (app is null || diagnostics.HasErrors)
         {
@@ -33,7 +44,11 @@ public static class CdkAppGenerator
         try
         {
             var files = Render(app, new TemplateEngine(options.TemplatesDirectory));
-            return new StageResult<GeneratedApp>(new GeneratedApp(files, new StackIdentity(app.StackClass, app.StackId)), diagnostics.ToImmutableSorted());
+            // Refused here, at the plan line a name came from, rather than by the writer: check runs this too.
+            diagnostics.AddRange(Output.GeneratedPaths.Check(plan, files));
+            return diagnostics.HasErrors
+                ? new StageResult<GeneratedApp>(null, diagnostics.ToImmutableSorted())
+                : new StageResult<GeneratedApp>(new GeneratedApp(files, new StackIdentity(app.StackClass, app.StackId)), diagnostics.ToImmutableSorted());
         }
         catch (TemplateException ex)
         {

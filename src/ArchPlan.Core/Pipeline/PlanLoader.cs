@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ArchPlan.Diagnostics;
+using ArchPlan.Generation;
 using ArchPlan.Model;
 using ArchPlan.Reading;
 using ArchPlan.Validation;
@@ -21,6 +22,22 @@ public static class PlanLoader
         bag.AddRange(read.Diagnostics);
         bag.AddRange(PlanValidator.Validate(read.Value, text));
         return new StageResult<Plan>(read.Value, bag.ToImmutableSorted());
+    }
+
+    /// <summary>
+    /// What <c>check</c> reports: <see cref="Load"/>, and for a plan without errors, every error the generator would
+    /// refuse it with (generated in memory with the default options), so a plan check passes is a plan generate takes.
+    /// </summary>
+    public static StageResult<Plan> Check(string path, ReadOptions? options = null)
+    {
+        var loaded = Load(path, options);
+        if (loaded.Value is null || loaded.HasErrors || loaded.Value.Product is null)
+        {
+            return loaded;
+        }
+        var generated = CdkAppGenerator.Generate(loaded.Value, new GeneratorOptions());
+        var refusals = generated.Diagnostics.Where(d => d.IsError).ToList();
+        return refusals.Count == 0 ? loaded : loaded with { Diagnostics = [.. loaded.Diagnostics.Concat(refusals).OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)] };
     }
 
     /// <summary>

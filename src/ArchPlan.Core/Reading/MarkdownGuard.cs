@@ -26,6 +26,7 @@ internal static partial class MarkdownGuard
         var text = source.Text;
         StringBuilder? safe = null;
         var definitions = new List<int>();
+        var table = new TableTail();
         for (var line = source.LineOf(bodyStart); line < source.LineCount; line++)
         {
             var start = source.LineStart(line);
@@ -62,6 +63,18 @@ internal static partial class MarkdownGuard
             {
                 definitions.Add(start);
             }
+            if (table.IsNoteUnder(text.AsSpan(start + indent, content - start - indent)) is { } tableLine)
+            {
+                // GitHub makes such a line the table's last row; Markdig makes the whole table a paragraph, and every
+                // row of it would be lost. Blanked (offsets kept), the table reads as GitHub shows its rows.
+                diagnostics.Add(DiagnosticCatalog.NoteUnderTable, source.At(start + indent, content - start - indent), line + 1, tableLine + 1);
+                safe ??= new StringBuilder(text);
+                for (var i = start; i < content; i++)
+                {
+                    safe[i] = ' ';
+                }
+            }
+            table.Next(text.AsSpan(start + indent, content - start - indent), line);
         }
         if (definitions.Count > MaxLinkDefinitions)
         {
@@ -98,4 +111,56 @@ internal static partial class MarkdownGuard
 
     [GeneratedRegex(@"^ {0,3}\[[^\]]{1,999}\]:")]
     private static partial Regex LinkDefinition();
+
+    /// <summary>
+    /// Follows pipe tables line by line (outside code fences) to find a line without a pipe written directly under one:
+    /// GFM continues a table until a blank line or another block, so GitHub shows such a note as a last row.
+    /// </summary>
+    private sealed class TableTail
+    {
+        private int _state; // 0 outside a table, 1 after a header-like line, 2 inside a table (after its delimiter row)
+        private int _headerLine;
+        private int _tableLine;
+        private string? _fence;
+
+        /// <summary>The 0-based line of the table's header when <paramref name="line"/> is a note written directly under it.</summary>
+        public int? IsNoteUnder(ReadOnlySpan<char> line) =>
+            _fence is null && _state == 2 && !line.IsWhiteSpace() && !line.Contains('|') && !StartsBlock().IsMatch(line) ? _tableLine : null;
+
+        public void Next(ReadOnlySpan<char> line, int number)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~"))
+            {
+                var marker = trimmed[..3].ToString();
+                _fence = _fence is null ? marker : _fence == marker ? null : _fence;
+                _state = 0;
+                return;
+            }
+            if (_fence is not null || trimmed.IsEmpty)
+            {
+                _state = 0;
+                return;
+            }
+            if (_state == 2)
+            {
+                // Rows go on while lines have pipes; a blanked note (or anything else) ends the table.
+                _state = trimmed.Contains('|') ? 2 : 0;
+                return;
+            }
+            if (_state == 1 && trimmed.Contains('|') && DelimiterRow().IsMatch(trimmed))
+            {
+                (_state, _tableLine) = (2, _headerLine);
+                return;
+            }
+            (_state, _headerLine) = trimmed.Contains('|') ? (1, number) : (0, _headerLine);
+        }
+    }
+
+    [GeneratedRegex(@"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")]
+    private static partial Regex DelimiterRow();
+
+    // What starts another block and so ends a table in GFM: a heading, quote, list item, fence, rule or HTML.
+    [GeneratedRegex(@"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|```|~~~|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$|<)")]
+    private static partial Regex StartsBlock();
 }

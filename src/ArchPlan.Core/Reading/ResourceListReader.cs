@@ -330,8 +330,13 @@ internal sealed partial class ResourceListReader(SourceText source, Outline outl
         "vcpu", "cpu", "min", "mins", "minutes", "seconds", "sec", "s", "ms", "hours", "days", "utc",
     };
 
+    // A name longer than AWS allows is still the name the plan gives (check says it is too long): read as prose, two
+    // such names cut to their first words would collide and be reported as one name used twice.
     private static bool IsResourceName(string text) =>
-        text.Length is > 0 and <= 128 && ResourceName().IsMatch(text) && !RuntimeLike().IsMatch(text);
+        text.Length is > 0 and <= MaxNameLength && ResourceName().IsMatch(text) && !RuntimeLike().IsMatch(text);
+
+    /// <summary>Longer code spans are not names (AWS's longest, an SNS topic's, is 256).</summary>
+    private const int MaxNameLength = 1024;
 
     private static bool Mentions(string text, string name) =>
         TextSearch.ContainsName(text, name);

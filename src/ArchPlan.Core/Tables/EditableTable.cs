@@ -33,6 +33,16 @@ internal sealed record ValueSlot(EditableTable Table, EditableRow Row, int Colum
 internal sealed class EditableTable
 {
     private readonly Func<string, string> _substitute;
+    private readonly List<EditableRow> _rows;
+    private readonly HashSet<EditableRow> _removed = [];
+    private bool _compact;
+
+    // What the style questions count over the rows as written, per column, kept up to date as rows are removed:
+    // asked once per new or refreshed cell, recounting every row made writing a table quadratic in its rows.
+    private readonly Dictionary<(int Column, bool LiteralsOnly), (int Code, int Plain)> _codeStyle = [];
+    private readonly Dictionary<int, (int Braced, int Code)> _formatStyle = [];
+    private readonly Dictionary<int, Queue<EditableRow>> _requiredYes = [];
+    private int? _productPlaceholders;
     private IReadOnlyList<int>? _widths;
 
     private EditableTable(ConfigTable info, List<string> headers, List<CellAlignment> alignments, TableStyle style, List<EditableRow> rows, Func<string, string> substitute)
@@ -41,7 +51,7 @@ internal sealed class EditableTable
         Headers = headers;
         Alignments = alignments;
         Style = style;
-        Rows = rows;
+        _rows = rows;
         _substitute = substitute;
     }
 
@@ -53,7 +63,23 @@ internal sealed class EditableTable
 
     public TableStyle Style { get; }
 
-    public List<EditableRow> Rows { get; }
+    /// <summary>The rows in order, without those removed.</summary>
+    public List<EditableRow> Rows
+    {
+        get
+        {
+            if (_compact)
+            {
+                // Removed in one pass: List.Remove per row shifts the rest each time.
+                _rows.RemoveAll(_removed.Contains);
+                _compact = false;
+            }
+            return _rows;
+        }
+    }
+
+    /// <summary>How many times a style question read every row's cell (once per column and question): lets tests see that asking per row does not rescan.</summary>
+    internal int StyleScans { get; private set; }
 
     /// <summary>True once any cell, row or order changed; untouched tables keep their bytes.</summary>
     public bool Changed { get; private set; }
@@ -138,40 +164,55 @@ internal sealed class EditableTable
     }
 
     /// <summary>Whether literal values in this column are written as code spans (the template's style, and the default).</summary>
-    public bool ValueCodeStyle(int column) =>
-        CodeStyle(column, cell => Parse(cell).Kind == ValueKind.Literal);
+    public bool ValueCodeStyle(int column) => CodeStyle(column, literalsOnly: true);
 
-    /// <summary>Whether the column's existing cells (those <paramref name="counts"/> accepts) are mostly code spans; true when there are none.</summary>
-    public bool CodeStyle(int column, Func<string, bool> counts)
+    /// <summary>Whether the column's existing literal cells (or all its cells) are mostly code spans; true when there are none.</summary>
+    private bool CodeStyle(int column, bool literalsOnly)
     {
-        int code = 0, plain = 0;
-        foreach (var row in Rows)
+        if (!_codeStyle.TryGetValue((column, literalsOnly), out var counts))
         {
-            if (column >= row.OriginalCells.Count || row.OriginalCells[column].Length == 0 || !counts(row.Plain(column)))
+            StyleScans++;
+            foreach (var row in Rows)
             {
-                continue;
+                var (code, plain) = CodeStyleOf(row, column, literalsOnly);
+                counts = (counts.Code + code, counts.Plain + plain);
             }
-            var cell = row.OriginalCells[column].Trim('~');
-            if (cell.StartsWith('`') && cell.EndsWith('`'))
-            {
-                code++;
-            }
-            else
-            {
-                plain++;
-            }
+            _codeStyle[(column, literalsOnly)] = counts;
         }
-        return code >= plain;
+        return counts.Code >= counts.Plain;
+    }
+
+    private (int Code, int Plain) CodeStyleOf(EditableRow row, int column, bool literalsOnly)
+    {
+        if (column >= row.OriginalCells.Count || row.OriginalCells[column].Length == 0
+            || (literalsOnly && Parse(row.Plain(column)).Kind != ValueKind.Literal))
+        {
+            return (0, 0);
+        }
+        var cell = row.OriginalCells[column].Trim('~');
+        return cell.StartsWith('`') && cell.EndsWith('`') ? (1, 0) : (0, 1);
     }
 
     /// <summary>Whether JSON formats are written with the braces in a code span (<c>JSON: `{a, b}`</c>, the template's style).</summary>
     public bool FormatCodeStyle(int column)
     {
-        var cells = Rows.Where(r => column < r.OriginalCells.Count && r.OriginalCells[column].Contains('{', StringComparison.Ordinal))
-            .Select(r => r.OriginalCells[column])
-            .ToList();
-        return cells.Count == 0 || cells.Count(c => c.Contains('`', StringComparison.Ordinal)) * 2 >= cells.Count;
+        if (!_formatStyle.TryGetValue(column, out var counts))
+        {
+            StyleScans++;
+            foreach (var row in Rows)
+            {
+                var (braced, code) = FormatStyleOf(row, column);
+                counts = (counts.Braced + braced, counts.Code + code);
+            }
+            _formatStyle[column] = counts;
+        }
+        return counts.Braced == 0 || counts.Code * 2 >= counts.Braced;
     }
+
+    private static (int Braced, int Code) FormatStyleOf(EditableRow row, int column) =>
+        column < row.OriginalCells.Count && row.OriginalCells[column].Contains('{', StringComparison.Ordinal)
+            ? (1, row.OriginalCells[column].Contains('`', StringComparison.Ordinal) ? 1 : 0)
+            : (0, 0);
 
     public void SetCell(EditableRow row, int column, string markdown)
     {
@@ -194,7 +235,25 @@ internal sealed class EditableTable
 
     public void Remove(EditableRow row)
     {
-        Rows.Remove(row);
+        if (!_removed.Add(row))
+        {
+            return;
+        }
+        _compact = true;
+        foreach (var key in _codeStyle.Keys.ToList())
+        {
+            var (code, plain) = CodeStyleOf(row, key.Column, key.LiteralsOnly);
+            _codeStyle[key] = (_codeStyle[key].Code - code, _codeStyle[key].Plain - plain);
+        }
+        foreach (var column in _formatStyle.Keys.ToList())
+        {
+            var (braced, code) = FormatStyleOf(row, column);
+            _formatStyle[column] = (_formatStyle[column].Braced - braced, _formatStyle[column].Code - code);
+        }
+        if (_productPlaceholders is { } placeholders && HasProductPlaceholder(row))
+        {
+            _productPlaceholders = placeholders - 1;
+        }
         Changed = true;
     }
 
@@ -234,7 +293,7 @@ internal sealed class EditableTable
                     TableRenderer.ValueCell(variable.Value, ValueCodeStyle(i)),
                 ColumnRole.Required => RequiredYes(i),
                 ColumnRole.Scope when !variable.UsedByAll && variable.UsedBy.Count > 0 =>
-                    string.Join(", ", variable.UsedBy.Select(u => CodeStyle(i, _ => true) ? TableRenderer.CodeSpan(u) : TableRenderer.EscapeText(u))),
+                    string.Join(", ", variable.UsedBy.Select(u => CodeStyle(i, literalsOnly: false) ? TableRenderer.CodeSpan(u) : TableRenderer.EscapeText(u))),
                 _ => "",
             });
         }
@@ -246,9 +305,19 @@ internal sealed class EditableTable
     {
         get
         {
-            var nameIndex = IndexOf(ColumnRole.Name);
-            return Rows.Any(r => nameIndex >= 0 && nameIndex < r.OriginalCells.Count && r.OriginalCells[nameIndex].Contains("[product]", StringComparison.Ordinal));
+            if (_productPlaceholders is null)
+            {
+                StyleScans++;
+                _productPlaceholders = Rows.Count(HasProductPlaceholder);
+            }
+            return _productPlaceholders > 0;
         }
+    }
+
+    private bool HasProductPlaceholder(EditableRow row)
+    {
+        var nameIndex = IndexOf(ColumnRole.Name);
+        return nameIndex >= 0 && nameIndex < row.OriginalCells.Count && row.OriginalCells[nameIndex].Contains("[product]", StringComparison.Ordinal);
     }
 
     /// <summary>A row for a secret the plan does not have yet; the name keeps the <c>[product]</c> placeholder if the table uses it.</summary>
@@ -276,13 +345,24 @@ internal sealed class EditableTable
         TableRenderer.Render(Headers, Alignments, [.. Rows.Select(r => (IReadOnlyList<string>)r.Cells)], Style, _widths);
 
     private string NameCell(string name, int column) =>
-        CodeStyle(column, _ => true) ? TableRenderer.CodeSpan(name) : TableRenderer.EscapeText(name);
+        CodeStyle(column, literalsOnly: false) ? TableRenderer.CodeSpan(name) : TableRenderer.EscapeText(name);
 
     /// <summary>The table's own spelling of "yes" (Yes, yes, ✓, Required), else the template's.</summary>
-    private string RequiredYes(int column) =>
-        Rows.Where(r => column < r.OriginalCells.Count && CellValues.ParseRequired(r.Plain(column)) == Requirement.Required)
-            .Select(r => r.OriginalCells[column])
-            .FirstOrDefault() ?? "Yes";
+    private string RequiredYes(int column)
+    {
+        if (!_requiredYes.TryGetValue(column, out var required))
+        {
+            StyleScans++;
+            required = new Queue<EditableRow>(Rows.Where(r => column < r.OriginalCells.Count && CellValues.ParseRequired(r.Plain(column)) == Requirement.Required));
+            _requiredYes[column] = required;
+        }
+        // Rows are only ever removed after this is first asked, so the first row still in the table is the answer.
+        while (required.Count > 0 && _removed.Contains(required.Peek()))
+        {
+            required.Dequeue();
+        }
+        return required.Count > 0 ? required.Peek().OriginalCells[column] : "Yes";
+    }
 
     private ValueSpec Parse(string plain)
     {

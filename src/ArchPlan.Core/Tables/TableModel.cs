@@ -157,11 +157,13 @@ public sealed partial record TableModel(EquatableArray<CodeVariable> Variables, 
         }
         secretNames.UnionWith(referenced.Where(IsReadableSecretName));
 
+        // Counted once: per variable it made the model quadratic (variables × compute).
+        var distinctCompute = compute.Select(c => ComputeName(c, resources)).Distinct().Count();
         var rows = variables.Values
             .Select(v => (Row: v.Row with
             {
                 UsedBy = v.UsedBy.ToEquatableArray(),
-                UsedByAll = compute.Count > 1 && v.UsedBy.Count == compute.Select(c => ComputeName(c, resources)).Distinct().Count(),
+                UsedByAll = compute.Count > 1 && v.UsedBy.Count == distinctCompute,
                 Aliases = v.Aliases.ToEquatableArray(),
             }, v.Source, Owner: v.Where))
             .OrderBy(v => v.Row.Name, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using ArchPlan.Common;
 using ArchPlan.Diagnostics;
+using ArchPlan.Infrastructure;
 using ArchPlan.Model;
 using ArchPlan.Reading;
 using Markdig;
@@ -475,14 +476,20 @@ public static class TableSplicer
         // A value from a resource is written with the plan's name for it (_(from payments)_, not the construct id
         // PaymentsTable): the resource diff pairs with the referenced one, which the reader and the generator resolve back.
         var namesOf = plan.Resources.Select(r => (Resource: r, Names: Diffing.NameMatcher.PlanNames(r.Name, r.Kind, plan.Product))).ToList();
+        // One search of the plan's resources per referenced resource, not per variable (variables × resources).
+        var plannedFor = new Dictionary<InfraResource, PlannedResource?>(ReferenceEqualityComparer.Instance);
         string ResourceInPlanWords(CodeValue value)
         {
             if (value.Target is not { } target)
             {
                 return value.Resource!;
             }
-            var names = Diffing.NameMatcher.InfraNames(target.LogicalId, target.CdkPath, target.PhysicalName, target.Kind, plan.Product);
-            var planned = namesOf.FirstOrDefault(p => Diffing.NameMatcher.SameKind(p.Resource.Kind, target) && p.Names.Overlaps(names)).Resource;
+            if (!plannedFor.TryGetValue(target, out var planned))
+            {
+                var names = Diffing.NameMatcher.InfraNames(target.LogicalId, target.CdkPath, target.PhysicalName, target.Kind, plan.Product);
+                planned = namesOf.FirstOrDefault(p => Diffing.NameMatcher.SameKind(p.Resource.Kind, target) && p.Names.Overlaps(names)).Resource;
+                plannedFor[target] = planned;
+            }
             return planned?.Name ?? value.Resource!;
         }
 

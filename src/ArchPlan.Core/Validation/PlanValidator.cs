@@ -35,6 +35,9 @@ public static class PlanValidator
         new PrivateKeyBlockRule(),
         new HiddenCharacterRule(),
         new CdkTokenTextRule(),
+        new RuntimeLifecycleRule(),
+        new ResourceIdCollisionRule(),
+        new ResourceNameLengthRule(),
     ];
 
     /// <summary>Runs every rule; the diagnostics come back sorted by location.</summary>

@@ -109,6 +109,12 @@ internal sealed partial class StackPlanner : IStackContext
         {
             projectName = "_" + projectName;
         }
+        // A project named like a package it references (product "constructs") cannot restore: NuGet sees a cycle (NU1108).
+        // (A project name is PascalCase without dots, so of today's packages only Constructs can collide.)
+        if (PackageVersions.ReferencedPackages.Any(p => string.Equals(p, projectName, StringComparison.OrdinalIgnoreCase)))
+        {
+            projectName += "App";
+        }
         var ns = ReservedNamespaces.Contains(projectName) ? projectName + "App" : projectName;
         var stack = ChooseStack(product, StackClassName(projectName));
         var stackClass = stack.ClassName;
@@ -276,6 +282,7 @@ internal sealed partial class StackPlanner : IStackContext
     private void CreateNodes()
     {
         var order = 0;
+        var colliding = ResourceIds.Collisions(_plan.Resources).SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var resource in _plan.Resources)
         {
             var module = KindCatalog.For(resource.Kind);
@@ -299,7 +306,8 @@ internal sealed partial class StackPlanner : IStackContext
             }
 
             var suffix = module.MemberSuffix(resource.Kind);
-            var member = _members.Claim(CSharpNames.WithSuffix(resource.Name, suffix, suffix));
+            var identifier = CSharpNames.WithSuffix(resource.Name, suffix, suffix);
+            var member = _members.Claim(colliding.Contains(resource) ? ResourceIds.WithSpelling(identifier, resource.Name) : identifier);
             var node = new Node(resource, member, order++);
             var stem = StripSuffix(Id(member), suffix);
             switch (resource.Kind)

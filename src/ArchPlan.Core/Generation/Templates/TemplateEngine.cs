@@ -82,12 +82,21 @@ internal sealed class TemplateEngine
         }
         catch (Exception ex) when (ex is FluidException or InvalidOperationException or ParseException or ArgumentException or FormatException or NullReferenceException)
         {
-            throw new TemplateException(name, ex.Message, ex);
+            throw new TemplateException(SourceOf(name), ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Fluid reads an {% include %} through its file provider, which reads nothing: the exception names only the
+            // included path, so say which template asked for it.
+            throw new TemplateException(SourceOf(name), $"{{% include %}} is not supported, '{ex.Message}' was not read; copy the text into the template instead", ex);
         }
     }
 
     /// <summary>Override templates larger than this are refused (the built-in ones are a few kilobytes).</summary>
     private const long MaxOverrideBytes = 2 * 1024 * 1024;
+    /// <summary>The file a template was read from: the override's full path, else the embedded template's name.</summary>
+    private string SourceOf(string name) =>
+        _overrideDirectory is not null && _overrides.ContainsKey(name) ? Path.GetFullPath(Path.Combine(_overrideDirectory, name)) : name;
 
     private IFluidTemplate Load(string name)
     {

@@ -28,12 +28,6 @@ internal sealed partial class LambdaFunctionKind : KindModule
         ["provided.al2"] = "PROVIDED_AL2", ["provided.al2023"] = "PROVIDED_AL2023",
     };
 
-    /// <summary>The version used when the plan names only the language.</summary>
-    private static readonly Dictionary<string, string> LatestOfFamily = new(StringComparer.Ordinal)
-    {
-        ["python"] = "python3.12", ["nodejs"] = "nodejs20.x", ["java"] = "java21", ["dotnet"] = "dotnet8", ["ruby"] = "ruby3.3",
-    };
-
     /// <summary>CloudWatch Logs retention periods CDK names (days → RetentionDays member).</summary>
     private static readonly (int Days, string Member)[] RetentionPeriods =
     [
@@ -78,7 +72,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
             stack.Report(DiagnosticCatalog.GenerationNoRuntime, resource.Location, node.Name);
             runtime = "python3.12";
         }
-        else if (LatestOfFamily.TryGetValue(runtime, out var latest))
+        else if (LambdaRuntimes.LatestOfFamily.TryGetValue(runtime, out var latest))
         {
             stack.Report(DiagnosticCatalog.GenerationDefaultUsed, node.Attribute("Runtime")?.Location ?? resource.Location, "runtime version", node.Name, latest,
                 "Name the version, e.g. 'Python 3.12' or 'Node.js 20'.");
