@@ -169,7 +169,7 @@ public sealed partial class NewCommandTests
         var logLevel = text.Split('\n').Single(l => l.StartsWith("| `LOG_LEVEL`", StringComparison.Ordinal));
         text = text.Replace(logLevel, logLevel + "\n" + string.Join('\n', examples), StringComparison.Ordinal);
 
-        text = Placeholder().Replace(text, m => m.Groups[1].Value.Trim() is "" or "x" or "X" ? m.Value : "Filled in: " + m.Groups[1].Value);
+        text = Placeholder().Replace(text, m => m.Groups[1].Value.Trim() is "" or "x" or "X" ? m.Value : "Filled in " + m.Groups[1].Value);
         return Amount().Replace(text, "$10");
     }
 
