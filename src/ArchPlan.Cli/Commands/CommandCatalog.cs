@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliConsole console)
     {
+        yield return NewCommand.Create(console);
         yield return CheckCommand.Create(console);
         yield return ShowCommand.Create(console);
         yield return GenerateCommand.Create(console);

@@ -80,6 +80,7 @@ public static class CdkAppGenerator
         Add("cdk.json", "cdk.json.liquid", FileOwnership.Generated);
         Add("README.md", "README.md.liquid", FileOwnership.Generated);
         Add(".gitignore", "gitignore.liquid", FileOwnership.Scaffold);
+        Add("package.json", "package.json.liquid", FileOwnership.Scaffold);
         Add("Directory.Build.props", "Directory.Build.props.liquid", FileOwnership.Scaffold);
         Add($"src/{app.ProjectName}.sln", "solution.sln.liquid", FileOwnership.Scaffold);
         Add(project + app.ProjectName + ".csproj", "project.csproj.liquid", FileOwnership.Scaffold);

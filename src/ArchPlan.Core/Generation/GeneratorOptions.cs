@@ -9,6 +9,12 @@ public sealed record GeneratorOptions
     /// <summary>The Amazon.CDK.Lib package version the generated project references.</summary>
     public string CdkLibVersion { get; init; } = "2.160.0";
 
+    /// <summary>
+    /// The AWS CDK CLI (npm package aws-cdk) the generated app's package.json pins, so that <c>npx cdk synth</c> works
+    /// wherever the app is; the same version as the repository's own package.json, which the tests synthesize with.
+    /// </summary>
+    public string CdkCliVersion { get; init; } = "2.1148.1";
+
     /// <summary>The Constructs package version the generated project references.</summary>
     public string ConstructsVersion { get; init; } = "10.0.5";
 

@@ -24,6 +24,7 @@ public sealed class CdkAppGeneratorTests
             ["cdk.json"] = FileOwnership.Generated,
             ["handlers/leaderboard-snapshot/index.py"] = FileOwnership.Scaffold,
             ["handlers/score-api/index.js"] = FileOwnership.Scaffold,
+            ["package.json"] = FileOwnership.Scaffold,
             ["src/Gamehub.sln"] = FileOwnership.Scaffold,
             ["src/Gamehub/Gamehub.csproj"] = FileOwnership.Scaffold,
             ["src/Gamehub/GamehubLeaderboardSnapshotStack.cs"] = FileOwnership.Scaffold,
@@ -33,6 +34,22 @@ public sealed class CdkAppGeneratorTests
         };
         Assert.Equal(expected.Keys.Select(k => Root + k).Order(StringComparer.Ordinal), files.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, e => Assert.Equal(e.Value, files[Root + e.Key].Ownership));
+    }
+
+    [Fact]
+    public void The_apps_package_json_pins_the_cdk_cli_the_repository_synthesizes_with_and_its_node_versions()
+    {
+        var files = GenerationTestHelpers.GenerateFiles(SamplePlans.Gamehub());
+        var app = JsonNode.Parse(files[Root + "package.json"].Content)!;
+        var repository = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "package.json")))!;
+        Assert.Equal(repository["devDependencies"]!["aws-cdk"]!.GetValue<string>(), app["devDependencies"]!["aws-cdk"]!.GetValue<string>());
+        Assert.Equal(repository["engines"]!["node"]!.GetValue<string>(), app["engines"]!["node"]!.GetValue<string>());
+        Assert.Equal("gamehub-cdk", app["name"]!.GetValue<string>());
+        Assert.True(app["private"]!.GetValue<bool>());
+
+        var readme = files[Root + "README.md"].Content;
+        Assert.True(readme.IndexOf("npm install", StringComparison.Ordinal) < readme.IndexOf("npx cdk synth", StringComparison.Ordinal), readme);
+        Assert.Contains("node_modules/", files[Root + ".gitignore"].Content, StringComparison.Ordinal);
     }
 
     [Fact]

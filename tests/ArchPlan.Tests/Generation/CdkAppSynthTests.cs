@@ -105,6 +105,7 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         Assert.Contains("The plan requires API_TOKEN", text, StringComparison.Ordinal);
         Assert.Contains("-c API_TOKEN=<value>", text, StringComparison.Ordinal);
         Assert.Contains("environment 'staging'", text, StringComparison.Ordinal);
+        SynthFailure.AssertOneLineNaming("API_TOKEN", staging.Run);
     }
 
     [Fact]

@@ -203,5 +203,6 @@ public sealed class StatedAttributesSynthTests(CdkAppFixture apps)
 
         Assert.NotEqual(0, apps.InvoicingWithoutExternal.Run.ExitCode);
         Assert.Contains("TAX_SERVICE_URL", apps.InvoicingWithoutExternal.Run.Stdout + apps.InvoicingWithoutExternal.Run.Stderr, StringComparison.Ordinal);
+        SynthFailure.AssertOneLineNaming("TAX_SERVICE_URL", apps.InvoicingWithoutExternal.Run);
     }
 }

@@ -315,7 +315,9 @@ public sealed partial class BatchCdkApp
         List<string> args = ["synth", "--app", $"dotnet \"{dll}\"", "-o", outDir, "--quiet", "--no-notices", "--no-version-reporting"];
         if (only is not null)
         {
-            args.AddRange(["-c", $"{OnlyKey}={only}"]);
+            // '**' selects the stage's stack, as 'cdk synth' selects a plain app's: the CLI then reports the stack's error
+            // annotations (a required value without one) and exits non-zero, as it does for the generated app itself.
+            args.AddRange(["-c", $"{OnlyKey}={only}", "**"]);
         }
         return Processes.Run(Processes.CdkCli(), args, Root, Processes.CdkEnvironment, TimeSpan.FromMinutes(10));
     }

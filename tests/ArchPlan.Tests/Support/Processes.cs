@@ -16,6 +16,7 @@ internal static class Processes
     public static IReadOnlyDictionary<string, string?> CdkEnvironment { get; } = new Dictionary<string, string?>
     {
         ["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1",
+        ["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20",
         ["CDK_DISABLE_VERSION_CHECK"] = "1",
         ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
     };

@@ -132,6 +132,7 @@ internal sealed partial class StackPlanner : IStackContext
             PlanTitle = _plan.DisplayName,
             CdkLibVersion = _options.CdkLibVersion,
             ConstructsVersion = _options.ConstructsVersion,
+            CdkCliVersion = _options.CdkCliVersion,
             TargetFramework = "net10.0",
             AppCommand = $"dotnet run --project {projectPath}",
             ProjectPath = projectPath,

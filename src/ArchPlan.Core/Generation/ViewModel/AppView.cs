@@ -18,6 +18,7 @@ public sealed record AppView
     public required string PlanTitle { get; init; }
     public required string CdkLibVersion { get; init; }
     public required string ConstructsVersion { get; init; }
+    public required string CdkCliVersion { get; init; }
     public required string TargetFramework { get; init; }
     public required string AppCommand { get; init; }
     public required string ProjectPath { get; init; }
