@@ -61,6 +61,11 @@ public sealed record AppView
 }
 
 /// <summary>One acknowledged cdk-nag finding: the construct expression, the rule id, why, and the resource and plan line it comes from.</summary>
+/// <param name="Target">The construct, as a C# expression (a stack member).</param>
+/// <param name="Rule">The cdk-nag rule id (<c>AwsSolutions-APIG4</c>).</param>
+/// <param name="Reason">Why the finding is the plan's choice.</param>
+/// <param name="Resource">The plan resource's name.</param>
+/// <param name="Line">The plan line that makes the choice.</param>
 /// <param name="Type">A CloudFormation type: the finding is on every resource of that type inside the construct (its methods, routes); empty: on the construct's own resource.</param>
 public sealed record AcknowledgementView(string Target, string Type, string Rule, string Reason, string Resource, int Line);
 

@@ -28,11 +28,17 @@ internal sealed partial class LambdaFunctionKind : KindModule
         ["provided.al2"] = "PROVIDED_AL2", ["provided.al2023"] = "PROVIDED_AL2023",
     };
 
-    /// <summary>The version used when the plan names only the language.</summary>
+    /// <summary>
+    /// The version used when the plan names only the language: the newest of each family (what cdk-nag's
+    /// AwsSolutions-L1 asks for, per the aws-cdk-lib of the review harness, tests/nag).
+    /// </summary>
     private static readonly Dictionary<string, string> LatestOfFamily = new(StringComparer.Ordinal)
     {
-        ["python"] = "python3.12", ["nodejs"] = "nodejs20.x", ["java"] = "java21", ["dotnet"] = "dotnet8", ["ruby"] = "ruby3.3",
+        ["python"] = "python3.15", ["nodejs"] = "nodejs24.x", ["java"] = "java25", ["dotnet"] = "dotnet10", ["ruby"] = "ruby4.0",
     };
+
+    /// <summary>The runtime of a function the plan gives none.</summary>
+    private const string DefaultRuntime = "python3.15";
 
     /// <summary>CloudWatch Logs retention periods CDK names (days → RetentionDays member).</summary>
     private static readonly (int Days, string Member)[] RetentionPeriods =
@@ -76,7 +82,13 @@ internal sealed partial class LambdaFunctionKind : KindModule
         if (string.IsNullOrEmpty(runtime))
         {
             stack.Report(DiagnosticCatalog.GenerationNoRuntime, resource.Location, node.Name);
-            runtime = "python3.12";
+            runtime = DefaultRuntime;
+        }
+        else if (!LatestOfFamily.ContainsValue(runtime) && !runtime.StartsWith("provided", StringComparison.Ordinal))
+        {
+            var line = node.Attribute("Runtime")?.Location.Line ?? resource.Location.Line;
+            stack.Acknowledge(node, node.Member, "AwsSolutions-L1",
+                $"The plan (line {line}) names runtime {runtime} for function {node.Name}; the newest of its family is not used until the plan says so.", line);
         }
         else if (LatestOfFamily.TryGetValue(runtime, out var latest))
         {
@@ -137,6 +149,9 @@ internal sealed partial class LambdaFunctionKind : KindModule
         if (node.Attribute("DeadLetterQueue")?.Value == "true" || (node.Attribute("DeadLetterQueue") is null && resource.DeadLetterQueue))
         {
             props = props.With("DeadLetterQueueEnabled", Cs.Bool(true));
+            var dlqLine = node.Attribute("DeadLetterQueue")?.Location.Line ?? resource.Location.Line;
+            stack.Acknowledge(node, node.Member + ".DeadLetterQueue!", "AwsSolutions-SQS4",
+                $"The dead-letter queue CDK creates for function {node.Name} (plan line {dlqLine}) receives only from Lambda itself; CDK offers no SSL-only policy for it.", dlqLine);
         }
         if (node.InVpc || node.Attribute("Vpc")?.Value == "true")
         {

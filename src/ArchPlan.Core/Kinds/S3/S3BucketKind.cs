@@ -47,7 +47,11 @@ internal sealed partial class S3BucketKind : KindModule
         var props = Cs.New("S3::BucketProps")
             .With("Encryption", Cs.Name("S3::BucketEncryption." + (node.Attribute("Encryption")?.Value ?? "S3_MANAGED")))
             .With("BlockPublicAccess", Cs.Name("S3::BlockPublicAccess.BLOCK_ALL"))
-            .With("EnforceSSL", Cs.Bool(true));
+            .With("EnforceSSL", Cs.Bool(true))
+            // Server access logs to the app's one access-log bucket, under the bucket's construct id (cdk-nag AwsSolutions-S1).
+            .With("ServerAccessLogsBucket", Cs.Call("AccessLogs"))
+            .With("ServerAccessLogsPrefix", Cs.String(IStackContext.IdOf(node.Member) + "/"));
+        stack.SecureDefault("Buckets: SSL only, public access blocked, encrypted, with server access logs in one access-log bucket (ArchPlanAccessLogs; SSL only, public access blocked, logs kept one year).");
         if (node.Attribute("Versioned") is { } versioned)
         {
             props = props.With("Versioned", Cs.Bool(IsTrue(versioned.Value)));
