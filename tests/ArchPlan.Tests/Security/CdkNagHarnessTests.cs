@@ -34,7 +34,7 @@ public sealed class CdkNagHarnessTests
     [Fact]
     public void Reports_a_bucket_without_access_logs_and_each_wildcard_of_a_policy_as_open_errors()
     {
-        var findings = Review(Bucket.Replace("METADATA", "").Replace("POLICY_METADATA", ""));
+        var findings = Review(Bucket.Replace("POLICY_METADATA", "").Replace("METADATA", ""));
 
         Assert.Contains(findings, f => f is { Rule: "AwsSolutions-S1", Resource: "Data", Type: "AWS::S3::Bucket", IsOpenError: true });
         Assert.Contains(findings, f => f is { Rule: "AwsSolutions-IAM5[Action::s3:GetObject*]", Resource: "Worker", IsOpenError: true });
@@ -45,8 +45,8 @@ public sealed class CdkNagHarnessTests
     public void Cdk_nag_metadata_acknowledges_exactly_the_findings_it_names_with_their_reason()
     {
         var template = Bucket
-            .Replace("METADATA", """, "Metadata": { "cdk_nag": { "rules_to_suppress": [ { "id": "AwsSolutions-S1", "reason": "logs bucket" } ] } }""")
-            .Replace("POLICY_METADATA", """, "Metadata": { "cdk_nag": { "rules_to_suppress": [ { "id": "AwsSolutions-IAM5", "reason": "grant", "applies_to": [ "Resource::<Data.Arn>/*" ] } ] } }""");
+            .Replace("POLICY_METADATA", """, "Metadata": { "cdk_nag": { "rules_to_suppress": [ { "id": "AwsSolutions-IAM5", "reason": "grant", "applies_to": [ "Resource::<Data.Arn>/*" ] } ] } }""")
+            .Replace("METADATA", """, "Metadata": { "cdk_nag": { "rules_to_suppress": [ { "id": "AwsSolutions-S1", "reason": "logs bucket" } ] } }""");
 
         var findings = Review(template);
 
