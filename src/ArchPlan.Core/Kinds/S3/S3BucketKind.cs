@@ -47,8 +47,10 @@ internal sealed partial class S3BucketKind : KindModule
         var props = Cs.New("S3::BucketProps")
             .With("Encryption", Cs.Name("S3::BucketEncryption." + (node.Attribute("Encryption")?.Value ?? "S3_MANAGED")))
             // A customer-managed key of the bucket's own that rotates yearly (CDK's default key does not: AwsSolutions-KMS5).
-            .With("EncryptionKey", Cs.New("Kms::Key", Cs.Name("this"), Cs.String(IStackContext.IdOf(node.Member) + "Key"),
-                Cs.New("Kms::KeyProps").With("EnableKeyRotation", Cs.Bool(true))), when: node.Attribute("Encryption")?.Value == "KMS")
+            .With("EncryptionKey", node.Attribute("Encryption")?.Value == "KMS"
+                ? Cs.New("Kms::Key", Cs.Name("this"), Cs.String(IStackContext.IdOf(stack.Claim(IStackContext.IdOf(node.Member) + "Key"))),
+                    Cs.New("Kms::KeyProps").With("EnableKeyRotation", Cs.Bool(true)))
+                : null, when: node.Attribute("Encryption")?.Value == "KMS")
             .With("BlockPublicAccess", Cs.Name("S3::BlockPublicAccess.BLOCK_ALL"))
             .With("EnforceSSL", Cs.Bool(true))
             // Server access logs to the app's one access-log bucket, under the bucket's construct id (cdk-nag AwsSolutions-S1).
