@@ -141,7 +141,8 @@ internal sealed partial class DatabaseKind : KindModule
         var line = node.Resource.Location.Line;
         stack.Acknowledge(node, node.Member, "AwsSolutions-RDS11",
             $"Database {node.Name} (plan line {line}) listens on its engine's default port; only the computes the plan connects to it reach it, through its security group.", line);
-        stack.Acknowledge(node, node.Member + ".Secret!", "AwsSolutions-SMG4",
+        // The generated credentials are a Secrets Manager secret inside the database construct (its Secret property is the attachment).
+        stack.Acknowledge(node, node.Member, "AWS::SecretsManager::Secret", "AwsSolutions-SMG4",
             $"The credentials CDK generates for database {node.Name} (plan line {line}) are not rotated: the plan names no rotation schedule. Add {node.Member}.AddRotationSingleUser() in the stack's .cs file to rotate them.", line);
         if (!isCluster && node.Attribute("MultiAz")?.Value != "true")
         {
