@@ -117,7 +117,7 @@ internal sealed partial class ApiKind : KindModule
         // The plan states no authorizer: the routes are open as the plan describes the API. Acknowledged on every
         // method or route, with the plan line, so that adding an authorizer is a visible decision.
         var line = node.Resource.Location.Line;
-        var open = $"The plan (line {line}) gives API {node.Name} no authorizer: its routes are open as planned. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
+        var open = $"The plan (line {line}) gives API {IStackContext.IdOf(node.Member)} no authorizer: its routes are open as planned. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
         if (isHttp)
         {
             stack.Acknowledge(node, node.Member, "AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4", open, line);

@@ -88,7 +88,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
         {
             var line = node.Attribute("Runtime")?.Location.Line ?? resource.Location.Line;
             stack.Acknowledge(node, node.Member, "AwsSolutions-L1",
-                $"The plan (line {line}) names runtime {runtime} for function {node.Name}; the newest of its family is not used until the plan says so.", line);
+                $"The plan (line {line}) names the runtime {(KnownRuntimes.ContainsKey(runtime) ? runtime + " " : "")}of function {IStackContext.IdOf(node.Member)}; the newest of its family is not used until the plan says so.", line);
         }
         else if (LatestOfFamily.TryGetValue(runtime, out var latest))
         {
@@ -151,7 +151,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
             props = props.With("DeadLetterQueueEnabled", Cs.Bool(true));
             var dlqLine = node.Attribute("DeadLetterQueue")?.Location.Line ?? resource.Location.Line;
             stack.Acknowledge(node, node.Member + ".DeadLetterQueue!", "AwsSolutions-SQS4",
-                $"The dead-letter queue CDK creates for function {node.Name} (plan line {dlqLine}) receives only from Lambda itself; CDK offers no SSL-only policy for it.", dlqLine);
+                $"The dead-letter queue CDK creates for function {IStackContext.IdOf(node.Member)} (plan line {dlqLine}) receives only from Lambda itself; CDK offers no SSL-only policy for it.", dlqLine);
         }
         if (node.InVpc || node.Attribute("Vpc")?.Value == "true")
         {

@@ -140,22 +140,22 @@ internal sealed partial class DatabaseKind : KindModule
         stack.SecureDefault("Databases: storage encrypted, deletion protection and IAM authentication on (unless the plan turns them off), in private subnets.");
         var line = node.Resource.Location.Line;
         stack.Acknowledge(node, node.Member, "AwsSolutions-RDS11",
-            $"Database {node.Name} (plan line {line}) listens on its engine's default port; only the computes the plan connects to it reach it, through its security group.", line);
+            $"Database {IStackContext.IdOf(node.Member)} (plan line {line}) listens on its engine's default port; only the computes the plan connects to it reach it, through its security group.", line);
         // The generated credentials are a Secrets Manager secret inside the database construct (its Secret property is the attachment).
         stack.Acknowledge(node, node.Member, "AWS::SecretsManager::Secret", "AwsSolutions-SMG4",
-            $"The credentials CDK generates for database {node.Name} (plan line {line}) are not rotated: the plan names no rotation schedule. Add {node.Member}.AddRotationSingleUser() in the stack's .cs file to rotate them.", line);
+            $"The credentials CDK generates for database {IStackContext.IdOf(node.Member)} (plan line {line}) are not rotated: the plan names no rotation schedule. Add {node.Member}.AddRotationSingleUser() in the stack's .cs file to rotate them.", line);
         if (!isCluster && node.Attribute("MultiAz")?.Value != "true")
         {
             stack.Acknowledge(node, node.Member, "AwsSolutions-RDS3",
-                $"The plan (line {line}) does not ask for a Multi-AZ standby for database {node.Name}; say 'Multi-AZ' in the plan to get one.", line);
+                $"The plan (line {line}) does not ask for a Multi-AZ standby for database {IStackContext.IdOf(node.Member)}; say 'Multi-AZ' in the plan to get one.", line);
         }
         if (node.Attribute("DeletionProtection")?.Value == "false")
         {
-            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS10", $"The plan (line {node.Attribute("DeletionProtection")!.Location.Line}) turns deletion protection off for database {node.Name}.", node.Attribute("DeletionProtection")!.Location.Line);
+            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS10", $"The plan (line {node.Attribute("DeletionProtection")!.Location.Line}) turns deletion protection off for database {IStackContext.IdOf(node.Member)}.", node.Attribute("DeletionProtection")!.Location.Line);
         }
         if (node.Attribute("IamAuthentication")?.Value == "false")
         {
-            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS6", $"The plan (line {node.Attribute("IamAuthentication")!.Location.Line}) turns IAM authentication off for database {node.Name}.", node.Attribute("IamAuthentication")!.Location.Line);
+            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS6", $"The plan (line {node.Attribute("IamAuthentication")!.Location.Line}) turns IAM authentication off for database {IStackContext.IdOf(node.Member)}.", node.Attribute("IamAuthentication")!.Location.Line);
         }
     }
 

@@ -116,7 +116,7 @@ internal sealed partial class SqsQueueKind : KindModule
         {
             var line = node.Resource.Location.Line;
             stack.Acknowledge(node, node.Member, "AwsSolutions-SQS3",
-                $"The plan (line {line}) gives queue {node.Name} no dead-letter queue; state one ('dead-letter queue after 5 receives') to get it.", line);
+                $"The plan (line {line}) gives queue {IStackContext.IdOf(node.Member)} no dead-letter queue; state one ('dead-letter queue after 5 receives') to get it.", line);
         }
     }
 
