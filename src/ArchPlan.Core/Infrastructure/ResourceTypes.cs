@@ -136,12 +136,20 @@ internal static partial class ResourceTypes
         ["AWS::SSM::Parameter"] = "Name",
     };
 
+    /// <summary>The construct id of the bucket generated apps send their buckets' server access logs to.</summary>
+    public const string AccessLogsBucketId = "ArchPlanAccessLogs";
+
     /// <summary>Classifies a resource: its role in a diff and the plan kind it corresponds to.</summary>
     public static (InfraRole Role, ResourceKind Kind) Classify(string type, string logicalId, string? cdkPath, string? handler)
     {
         if (type == "AWS::SecretsManager::Secret")
         {
             return (InfraRole.Secret, ResourceKind.SecretsManagerSecret);
+        }
+        // The access-log bucket a generated app adds for its buckets (construct id ArchPlanAccessLogs): plumbing.
+        if (type == "AWS::S3::Bucket" && logicalId.StartsWith(AccessLogsBucketId, StringComparison.Ordinal))
+        {
+            return (InfraRole.Helper, ResourceKind.S3Bucket);
         }
         if (Primary.TryGetValue(type, out var kind))
         {

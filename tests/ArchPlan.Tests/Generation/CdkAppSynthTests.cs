@@ -144,7 +144,7 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         Assert.Equal(2, Count(TaskDefinition));
         Assert.Equal(1, Count("AWS::ECS::Cluster"));
         Assert.Equal(1, Count("AWS::EC2::VPC"));
-        Assert.Equal(1, Count("AWS::S3::Bucket"));
+        Assert.Equal(2, Count("AWS::S3::Bucket")); // the planned bucket and the access-log bucket it logs to (docs/cdk-nag.md)
         Assert.Equal(1, Count("AWS::DynamoDB::Table"));
         Assert.Equal(1, Count("AWS::SNS::Topic"));
         Assert.Equal(2, Count("AWS::Events::Rule"));
@@ -165,6 +165,7 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
 
         var bucket = synth.Resource("AWS::S3::Bucket", "LeaderboardSnapshotsBucket");
         Assert.Equal("Retain", bucket["DeletionPolicy"]!.GetValue<string>());
+        Assert.Contains("ArchPlanAccessLogs", bucket["Properties"]!["LoggingConfiguration"]!["DestinationBucketName"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("\"BlockPublicAcls\":true", Json(bucket["Properties"]!["PublicAccessBlockConfiguration"]), StringComparison.Ordinal);
         Assert.Contains("AES256", Json(bucket["Properties"]!["BucketEncryption"]), StringComparison.Ordinal);
         Assert.Contains("aws:SecureTransport", Json(synth.OfType("AWS::S3::BucketPolicy").Single().Resource), StringComparison.Ordinal);

@@ -143,7 +143,13 @@ internal static partial class GeneratedCodeOracle
         "Ec2::SecurityGroup", "Ecs::FargateService", "Events::Rule", "HttpApis::HttpApi", "RestApis::RestApi", "CloudWatch::Alarm",
     };
 
-    private static readonly string[] StackMethods = ["DefinePlannedResources", "ImportSecret", "SetVariable", "SetVariable"];
+    private static readonly string[] StackMethods =
+    [
+        "DefinePlannedResources", "ImportSecret", "SetVariable", "SetVariable",
+        // The security review's helpers (docs/cdk-nag.md).
+        "RequireSecureTransport", "LogAccess", "AcknowledgeWithin", "AccessLogs", "Acknowledge", "AcknowledgePermissions", "Wildcards",
+        "Field", "Items", "Flatten",
+    ];
 
     private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text", "Literal"];
 
@@ -300,6 +306,11 @@ internal static partial class GeneratedCodeOracle
                 case ConstructorDeclarationSyntax c when c.ParameterList.Parameters.Count == 3:
                     break;
                 case FieldDeclarationSyntax f when f.Declaration.Variables is [{ Identifier.ValueText: "SourcePlan" }] && f.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    break;
+                // The security review's state: the access-log bucket made on first use, the acknowledgements per resource.
+                case FieldDeclarationSyntax f when f.Declaration.Variables is [{ Identifier.ValueText: "_accessLogs", Initializer: null }] && f.Declaration.Type.ToString() == "S3::Bucket?":
+                    break;
+                case FieldDeclarationSyntax f when f.Declaration.Variables is [{ Identifier.ValueText: "_acknowledged" }] && f.Declaration.Type.ToString() == "Dictionary<Cdk::CfnResource, List<object>>":
                     break;
                 case PropertyDeclarationSyntax p when p.Identifier.ValueText == "FiveMinutes" && p.Type.ToString() == "CloudWatch::MetricOptions":
                     break;

@@ -37,6 +37,18 @@ internal interface IStackContext
     /// <summary>A line for the generated README's notes (placeholders, defaults the user should know).</summary>
     void Note(string text);
 
+    /// <summary>
+    /// Acknowledges a cdk-nag (AwsSolutions) finding on <paramref name="target"/> (a construct expression) that the plan's
+    /// choice makes: written as cdk_nag metadata with <paramref name="reason"/>, and listed in the README.
+    /// </summary>
+    void Acknowledge(Node node, string target, string rule, string reason, int line) => Acknowledge(node, target, "", rule, reason, line);
+
+    /// <summary>Acknowledges a finding on every resource of CloudFormation type <paramref name="type"/> inside <paramref name="target"/> (all of them when empty: its own resource).</summary>
+    void Acknowledge(Node node, string target, string type, string rule, string reason, int line);
+
+    /// <summary>A secure default the app applies though the plan does not ask for it (README "Security review").</summary>
+    void SecureDefault(string text);
+
     /// <summary>Marks a stated phrase of <paramref name="node"/> as not generated (with why), for the README and diagnostics.</summary>
     void NotGenerated(Node node, string phrase, string why);
 

@@ -52,6 +52,8 @@ internal sealed partial class StackPlanner : IStackContext
     private readonly HashSet<(Node, Node)> _reportedAccess = [];
     private readonly List<ReadmeVariableView> _readme = [];
     private readonly List<string> _notes = [];
+    private readonly List<AcknowledgementView> _acknowledgements = [];
+    private readonly List<string> _secureDefaults = [];
     private readonly List<(BuildPhase Phase, int Order, ConstructView View)> _constructs = [];
     private readonly List<FunctionView> _functions = [];
     private readonly HashSet<string> _handlerFolders = new(StringComparer.OrdinalIgnoreCase);
@@ -152,6 +154,9 @@ internal sealed partial class StackPlanner : IStackContext
             Wiring = _wiring,
             ReadmeVariables = _readme,
             Notes = _notes,
+            Acknowledgements = _acknowledgements,
+            GrantReasons = GrantReasons(),
+            SecureDefaults = [.. _secureDefaults.Distinct(StringComparer.Ordinal)],
             NotGenerated = _notGenerated,
         };
     }
@@ -272,6 +277,19 @@ internal sealed partial class StackPlanner : IStackContext
     public void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) => _diagnostics.Add(descriptor, location, args);
 
     public void Note(string text) => _notes.Add(text);
+
+    public void Acknowledge(Node node, string target, string type, string rule, string reason, int line) =>
+        _acknowledgements.Add(new AcknowledgementView(target, type, rule, reason, node.Name, line));
+
+    public void SecureDefault(string text) => _secureDefaults.Add(text);
+
+    /// <summary>Per grantee construct id, the grants the plan states, with their lines, in wiring order.</summary>
+    private List<GrantReasonView> GrantReasons() =>
+    [
+        .. _wiring.Where(w => w.Kind == "grant")
+            .GroupBy(w => IStackContext.IdOf(w.Target.Split('.')[0]), StringComparer.Ordinal)
+            .Select(g => new GrantReasonView(g.Key, string.Join("; ", g.Select(w => IStackContext.IdOf(w.Source) + "." + w.Method + (w.Line > 0 ? $" (plan line {w.Line})" : "")).Distinct(StringComparer.Ordinal)))),
+    ];
 
     public void NotGenerated(Node node, string phrase, string why) => AddNotGenerated(node.Resource, node.Member, phrase, why);
 
@@ -585,7 +603,7 @@ internal sealed partial class StackPlanner : IStackContext
         var chosen = module.Grants(access);
         foreach (var grant in chosen)
         {
-            AddWiring(new WiringView { Kind = "grant", Source = resource.Member, Method = grant.Method, Target = compute.Grantee });
+            AddWiring(new WiringView { Kind = "grant", Source = resource.Member, Method = grant.Method, Target = compute.Grantee, Line = at.Line });
         }
         return chosen.Count > 0;
     }

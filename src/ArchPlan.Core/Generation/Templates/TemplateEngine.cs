@@ -48,7 +48,7 @@ internal sealed class TemplateEngine
         foreach (var type in new[]
         {
             typeof(AppView), typeof(SettingView), typeof(SecretView), typeof(Origin), typeof(ConstructView), typeof(FunctionView),
-            typeof(NotGeneratedView), typeof(WiringView), typeof(ReadmeVariableView),
+            typeof(NotGeneratedView), typeof(WiringView), typeof(ReadmeVariableView), typeof(AcknowledgementView), typeof(GrantReasonView),
         })
         {
             options.MemberAccessStrategy.Register(type);

@@ -50,7 +50,28 @@ public sealed record AppView
     public required IReadOnlyList<NotGeneratedView> NotGenerated { get; init; }
     public required IReadOnlyList<ReadmeVariableView> ReadmeVariables { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>cdk-nag findings the plan's choices make, acknowledged in the stack with why (and listed in the README).</summary>
+    public required IReadOnlyList<AcknowledgementView> Acknowledgements { get; init; }
+
+    /// <summary>Per compute construct id: the grants the plan states, the reason its IAM wildcards are acknowledged.</summary>
+    public required IReadOnlyList<GrantReasonView> GrantReasons { get; init; }
+
+    /// <summary>Secure defaults the app applies that the plan did not ask for (README "Security review").</summary>
+    public required IReadOnlyList<string> SecureDefaults { get; init; }
 }
+
+/// <summary>One acknowledged cdk-nag finding: the construct expression, the rule id, why, and the resource and plan line it comes from.</summary>
+/// <param name="Target">The construct, as a C# expression (a stack member).</param>
+/// <param name="Rule">The cdk-nag rule id (<c>AwsSolutions-APIG4</c>).</param>
+/// <param name="Reason">Why the finding is the plan's choice.</param>
+/// <param name="Resource">The plan resource's name.</param>
+/// <param name="Line">The plan line that makes the choice.</param>
+/// <param name="Type">A CloudFormation type: the finding is on every resource of that type inside the construct (its methods, routes); empty: on the construct's own resource.</param>
+public sealed record AcknowledgementView(string Target, string Type, string Rule, string Reason, string Resource, int Line);
+
+/// <summary>The grants the plan states for one compute (by construct id), as one sentence.</summary>
+public sealed record GrantReasonView(string Owner, string Reason);
 
 /// <summary>A configuration value read from CDK context at synth time.</summary>
 public sealed record SettingView(string Property, string Key, string Name, bool Required, bool PerEnvironment);
@@ -100,6 +121,9 @@ public sealed record WiringView
     public string Field { get; init; } = "";
     public string Source { get; init; } = "";
     public string Comment { get; init; } = "";
+
+    /// <summary>For a grant: the plan line that states it (0 when none does).</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>A row of the README's variable table.</summary>

@@ -86,13 +86,47 @@ internal sealed partial class ApiKind : KindModule
             }
         }
 
+        // Access logs to a log group of the API's own (cdk-nag AwsSolutions-APIG1); a REST API also logs errors
+        // (APIG6), traces with X-Ray and validates requests (APIG2).
+        var accessLogs = Cs.New("Logs::LogGroup", Cs.Name("this"), Cs.String(id + "AccessLogs"), Cs.New("Logs::LogGroupProps")
+            .With("Retention", Cs.Name("Logs::RetentionDays.ONE_YEAR")));
+        if (isHttp)
+        {
+            statements.Add(Cs.Call("LogAccess", Cs.Name(node.Member), accessLogs));
+        }
+        else
+        {
+            statements.Add(Cs.Call(node.Member + ".AddRequestValidator", Cs.String(id + "RequestValidator"), Cs.New("RestApis::RequestValidatorOptions")
+                .With("ValidateRequestBody", Cs.Bool(true))
+                .With("ValidateRequestParameters", Cs.Bool(true))));
+        }
         var creation = isHttp
             ? Cs.New("HttpApis::HttpApi", Cs.Name("this"), Cs.String(id), Cs.New("HttpApis::HttpApiProps")
                 .With("DefaultIntegration", defaultIntegration, when: defaultIntegration is not null))
             : Cs.New("RestApis::RestApi", Cs.Name("this"), Cs.String(id), Cs.New("RestApis::RestApiProps")
                 .With("RestApiName", Cs.String(node.Name))
-                .With("DeployOptions", Cs.New("RestApis::StageOptions").With("StageName", Cs.String("prod"))));
+                .With("DeployOptions", Cs.New("RestApis::StageOptions")
+                    .With("StageName", Cs.String("prod"))
+                    .With("AccessLogDestination", Cs.New("RestApis::LogGroupLogDestination", accessLogs))
+                    .With("AccessLogFormat", Cs.Call("RestApis::AccessLogFormat.Clf"))
+                    .With("LoggingLevel", Cs.Name("RestApis::MethodLoggingLevel.ERROR"))
+                    .With("TracingEnabled", Cs.Bool(true))));
         stack.Add(node, node.Member, isHttp ? "HttpApis::HttpApi" : "RestApis::RestApi", creation, statements);
+        stack.SecureDefault("APIs: access logs go to a log group of the API's own, kept one year; REST APIs also log errors, trace with X-Ray and validate request bodies and parameters.");
+
+        // The plan states no authorizer: the routes are open as the plan describes the API. Acknowledged on every
+        // method or route, with the plan line, so that adding an authorizer is a visible decision.
+        var line = node.Resource.Location.Line;
+        var open = $"The plan (line {line}) gives API {IStackContext.IdOf(node.Member)} no authorizer: its routes are open as planned. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
+        if (isHttp)
+        {
+            stack.Acknowledge(node, node.Member, "AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4", open, line);
+        }
+        else
+        {
+            stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-APIG4", open, line);
+            stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-COG4", open, line);
+        }
     }
 
     private static bool Matches(Node function, string target) =>

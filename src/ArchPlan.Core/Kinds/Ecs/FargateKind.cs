@@ -86,6 +86,8 @@ internal sealed partial class FargateKind : KindModule
                 .With("CpuArchitecture", Cs.Name("Ecs::CpuArchitecture." + architecture.Value))
                 .With("OperatingSystemFamily", Cs.Name("Ecs::OperatingSystemFamily.LINUX")));
         }
+        stack.Acknowledge(node, node.TaskDefinitionMember!, "AwsSolutions-ECS2",
+            $"The container's environment holds the plan's configuration values (Environment Variables table) for {IStackContext.IdOf(node.Member)} (plan line {node.Resource.Location.Line}); secrets reach it as ECS secrets from Secrets Manager, never as values.", node.Resource.Location.Line);
         stack.Add(node, node.TaskDefinitionMember!, "Ecs::FargateTaskDefinition",
             Cs.New("Ecs::FargateTaskDefinition", Cs.Name("this"), Cs.String(IStackContext.IdOf(node.TaskDefinitionMember!)), taskProps));
 

@@ -28,6 +28,9 @@ internal sealed partial class LambdaFunctionKind : KindModule
         ["provided.al2"] = "PROVIDED_AL2", ["provided.al2023"] = "PROVIDED_AL2023",
     };
 
+    /// <summary>The runtime of a function the plan gives none: the newest Python (what cdk-nag's AwsSolutions-L1 asks for).</summary>
+    private const string DefaultRuntime = "python3.15";
+
     /// <summary>CloudWatch Logs retention periods CDK names (days → RetentionDays member).</summary>
     private static readonly (int Days, string Member)[] RetentionPeriods =
     [
@@ -70,7 +73,13 @@ internal sealed partial class LambdaFunctionKind : KindModule
         if (string.IsNullOrEmpty(runtime))
         {
             stack.Report(DiagnosticCatalog.GenerationNoRuntime, resource.Location, node.Name);
-            runtime = "python3.12";
+            runtime = DefaultRuntime;
+        }
+        else if (!LambdaRuntimes.LatestOfFamily.Values.Contains(runtime) && !runtime.StartsWith("provided", StringComparison.Ordinal))
+        {
+            var line = node.Attribute("Runtime")?.Location.Line ?? resource.Location.Line;
+            stack.Acknowledge(node, node.Member, "AwsSolutions-L1",
+                $"The plan (line {line}) names the runtime {(KnownRuntimes.ContainsKey(runtime) ? runtime + " " : "")}of function {IStackContext.IdOf(node.Member)}; the newest of its family is not used until the plan says so.", line);
         }
         else if (LambdaRuntimes.LatestOfFamily.TryGetValue(runtime, out var latest))
         {
@@ -131,6 +140,9 @@ internal sealed partial class LambdaFunctionKind : KindModule
         if (node.Attribute("DeadLetterQueue")?.Value == "true" || (node.Attribute("DeadLetterQueue") is null && resource.DeadLetterQueue))
         {
             props = props.With("DeadLetterQueueEnabled", Cs.Bool(true));
+            var dlqLine = node.Attribute("DeadLetterQueue")?.Location.Line ?? resource.Location.Line;
+            stack.Acknowledge(node, node.Member + ".DeadLetterQueue!", "AwsSolutions-SQS4",
+                $"The dead-letter queue CDK creates for function {IStackContext.IdOf(node.Member)} (plan line {dlqLine}) receives only from Lambda itself; CDK offers no SSL-only policy for it.", dlqLine);
         }
         if (node.InVpc || node.Attribute("Vpc")?.Value == "true")
         {

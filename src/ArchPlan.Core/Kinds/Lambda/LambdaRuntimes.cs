@@ -40,7 +40,7 @@ internal static class LambdaRuntimes
     /// <summary>The version ArchPlan uses when a plan names only the language (the generator and the checker both ask here).</summary>
     public static readonly IReadOnlyDictionary<string, string> LatestOfFamily = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["python"] = "python3.12", ["nodejs"] = "nodejs20.x", ["java"] = "java21", ["dotnet"] = "dotnet8", ["ruby"] = "ruby3.3",
+        ["python"] = "python3.15", ["nodejs"] = "nodejs24.x", ["java"] = "java25", ["dotnet"] = "dotnet10", ["ruby"] = "ruby4.0",
     };
 
     /// <summary>Every runtime in the table, for tests and docs.</summary>

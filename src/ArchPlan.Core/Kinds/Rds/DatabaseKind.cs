@@ -131,11 +131,32 @@ internal sealed partial class DatabaseKind : KindModule
                     ? Cs.New("Rds::BackupProps").With("Retention", Cs.Duration("Days", Long(backup.Value)))
                     : Cs.Duration("Days", Long(backup.Value))
                 : null, when: node.Attribute("BackupRetention") is not null)
-            .With("DeletionProtection", Cs.Bool(true), when: node.Attribute("DeletionProtection")?.Value == "true")
-            .With("IamAuthentication", Cs.Bool(true), when: node.Attribute("IamAuthentication")?.Value == "true")
+            // Deletion protection and IAM authentication unless the plan turns them off (cdk-nag AwsSolutions-RDS10, RDS6).
+            .With("DeletionProtection", Cs.Bool(node.Attribute("DeletionProtection")?.Value != "false"))
+            .With("IamAuthentication", Cs.Bool(node.Attribute("IamAuthentication")?.Value != "false"))
             .With("RemovalPolicy", Cs.Name("Cdk::RemovalPolicy.SNAPSHOT"));
         var type = isCluster ? "Rds::DatabaseCluster" : "Rds::DatabaseInstance";
         stack.Add(node, node.Member, type, Cs.New(type, Cs.Name("this"), Cs.String(IStackContext.IdOf(node.Member)), props));
+        stack.SecureDefault("Databases: storage encrypted, deletion protection and IAM authentication on (unless the plan turns them off), in private subnets.");
+        var line = node.Resource.Location.Line;
+        stack.Acknowledge(node, node.Member, "AwsSolutions-RDS11",
+            $"Database {IStackContext.IdOf(node.Member)} (plan line {line}) listens on its engine's default port; only the computes the plan connects to it reach it, through its security group.", line);
+        // The generated credentials are a Secrets Manager secret inside the database construct (its Secret property is the attachment).
+        stack.Acknowledge(node, node.Member, "AWS::SecretsManager::Secret", "AwsSolutions-SMG4",
+            $"The credentials CDK generates for database {IStackContext.IdOf(node.Member)} (plan line {line}) are not rotated: the plan names no rotation schedule. Add {node.Member}.AddRotationSingleUser() in the stack's .cs file to rotate them.", line);
+        if (!isCluster && node.Attribute("MultiAz")?.Value != "true")
+        {
+            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS3",
+                $"The plan (line {line}) does not ask for a Multi-AZ standby for database {IStackContext.IdOf(node.Member)}; say 'Multi-AZ' in the plan to get one.", line);
+        }
+        if (node.Attribute("DeletionProtection")?.Value == "false")
+        {
+            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS10", $"The plan (line {node.Attribute("DeletionProtection")!.Location.Line}) turns deletion protection off for database {IStackContext.IdOf(node.Member)}.", node.Attribute("DeletionProtection")!.Location.Line);
+        }
+        if (node.Attribute("IamAuthentication")?.Value == "false")
+        {
+            stack.Acknowledge(node, node.Member, "AwsSolutions-RDS6", $"The plan (line {node.Attribute("IamAuthentication")!.Location.Line}) turns IAM authentication off for database {IStackContext.IdOf(node.Member)}.", node.Attribute("IamAuthentication")!.Location.Line);
+        }
     }
 
     private static Cs InstanceEngine(string engine, string? version)

@@ -46,8 +46,17 @@ internal sealed partial class S3BucketKind : KindModule
     {
         var props = Cs.New("S3::BucketProps")
             .With("Encryption", Cs.Name("S3::BucketEncryption." + (node.Attribute("Encryption")?.Value ?? "S3_MANAGED")))
+            // A customer-managed key of the bucket's own that rotates yearly (CDK's default key does not: AwsSolutions-KMS5).
+            .With("EncryptionKey", node.Attribute("Encryption")?.Value == "KMS"
+                ? Cs.New("Kms::Key", Cs.Name("this"), Cs.String(IStackContext.IdOf(stack.Claim(IStackContext.IdOf(node.Member) + "Key"))),
+                    Cs.New("Kms::KeyProps").With("EnableKeyRotation", Cs.Bool(true)))
+                : null, when: node.Attribute("Encryption")?.Value == "KMS")
             .With("BlockPublicAccess", Cs.Name("S3::BlockPublicAccess.BLOCK_ALL"))
-            .With("EnforceSSL", Cs.Bool(true));
+            .With("EnforceSSL", Cs.Bool(true))
+            // Server access logs to the app's one access-log bucket, under the bucket's construct id (cdk-nag AwsSolutions-S1).
+            .With("ServerAccessLogsBucket", Cs.Call("AccessLogs"))
+            .With("ServerAccessLogsPrefix", Cs.String(IStackContext.IdOf(node.Member) + "/"));
+        stack.SecureDefault("Buckets: SSL only, public access blocked, encrypted, with server access logs in one access-log bucket (ArchPlanAccessLogs; SSL only, public access blocked, logs kept one year).");
         if (node.Attribute("Versioned") is { } versioned)
         {
             props = props.With("Versioned", Cs.Bool(IsTrue(versioned.Value)));

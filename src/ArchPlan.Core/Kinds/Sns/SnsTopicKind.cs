@@ -35,7 +35,6 @@ internal sealed partial class SnsTopicKind : KindModule
     {
         var fifo = node.Attribute("Fifo")?.Value == "true";
         var props = Cs.New("Sns::TopicProps")
-            .With("EnforceSSL", Cs.Bool(true))
             .With("Fifo", Cs.Bool(true), when: fifo)
             .With("ContentBasedDeduplication", Cs.Bool(node.Attribute("ContentBasedDeduplication")?.Value == "true"),
                 when: fifo && node.Attribute("ContentBasedDeduplication") is not null)
@@ -45,9 +44,12 @@ internal sealed partial class SnsTopicKind : KindModule
         {
             stack.NotGenerated(node, dedup.Phrase, "content-based deduplication needs a FIFO topic");
         }
-        var statements = node.Attributes("EmailSubscription")
-            .Select(e => Cs.Call(node.Member + ".AddSubscription", Cs.New("SnsSubscriptions::EmailSubscription", Cs.String(e.Value))))
-            .ToList();
+        // A topic policy that denies publishing without TLS (CDK's EnforceSSL takes effect only once another statement
+        // creates the topic's policy; cdk-nag AwsSolutions-SNS3 looks for this one).
+        List<Cs> statements = [Cs.Call("RequireSecureTransport", Cs.Name(node.Member))];
+        statements.AddRange(node.Attributes("EmailSubscription")
+            .Select(e => Cs.Call(node.Member + ".AddSubscription", Cs.New("SnsSubscriptions::EmailSubscription", Cs.String(e.Value)))));
+        stack.SecureDefault("SNS topics: a topic policy denies publishing without TLS (aws:SecureTransport).");
         stack.Add(node, node.Member, "Sns::Topic", Cs.New("Sns::Topic", Cs.Name("this"), Cs.String(IStackContext.IdOf(node.Member)), props), statements);
     }
 

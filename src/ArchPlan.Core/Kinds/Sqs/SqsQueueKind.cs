@@ -112,6 +112,12 @@ internal sealed partial class SqsQueueKind : KindModule
             props = props.With("DeadLetterQueue", Cs.New("Sqs::DeadLetterQueue").With("Queue", Cs.Name(deadLetter)).With("MaxReceiveCount", Cs.Number(count)));
         }
         stack.Add(node, node.Member, "Sqs::Queue", Cs.New("Sqs::Queue", Cs.Name("this"), Cs.String(IStackContext.IdOf(node.Member)), props), statements);
+        if (node.DeadLetterMember is null)
+        {
+            var line = node.Resource.Location.Line;
+            stack.Acknowledge(node, node.Member, "AwsSolutions-SQS3",
+                $"The plan (line {line}) gives queue {IStackContext.IdOf(node.Member)} no dead-letter queue; state one ('dead-letter queue after 5 receives') to get it.", line);
+        }
     }
 
     private static long Clamp(IStackContext stack, Node node, ResourceAttribute attribute, string what, long min, long max)

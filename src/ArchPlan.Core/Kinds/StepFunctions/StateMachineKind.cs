@@ -72,7 +72,13 @@ internal sealed partial class StateMachineKind : KindModule
             .With("DefinitionBody", Cs.Call("Sfn::DefinitionBody.FromChainable", chain))
             .With("StateMachineType", Cs.Name("Sfn::StateMachineType." + node.Attribute("Type")?.Value), when: node.Attribute("Type") is not null)
             .With("Timeout", timeout is { } seconds ? Cs.Duration("Seconds", seconds) : null, when: timeout is not null)
-            .With("TracingEnabled", Cs.Bool(true), when: node.Attribute("Tracing")?.Value == "true");
+            // Every execution's history goes to a log group of its own, with X-Ray tracing (cdk-nag AwsSolutions-SF1, SF2).
+            .With("Logs", Cs.New("Sfn::LogOptions")
+                .With("Destination", Cs.New("Logs::LogGroup", Cs.Name("this"), Cs.String(id + "Logs"), Cs.New("Logs::LogGroupProps")
+                    .With("Retention", Cs.Name("Logs::RetentionDays.ONE_YEAR"))))
+                .With("Level", Cs.Name("Sfn::LogLevel.ALL")))
+            .With("TracingEnabled", Cs.Bool(true));
+        stack.SecureDefault("State machines: every execution is logged (level ALL) to a log group kept one year, and traced with X-Ray.");
         stack.Add(node, node.Member, "Sfn::StateMachine", Cs.New("Sfn::StateMachine", Cs.Name("this"), Cs.String(id), props), comments: comments);
     }
 
