@@ -17,6 +17,9 @@ internal static class NewCommand
         {
             product, title, output,
         };
+        HelpExamples.Add(command,
+            "archplan new payments                                   # writes plans/payments.md",
+            "archplan new payments --title \"Payments API\" --output docs/plans/payments.md");
         command.SetAction(parse =>
         {
             var slug = parse.GetValue(product)!;

@@ -151,7 +151,7 @@ internal static partial class GeneratedCodeOracle
         "Field", "Items", "Flatten",
     ];
 
-    private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text", "Literal"];
+    private static readonly string[] SettingsMethods = ["Load", "EnvironmentOf", "Optional", "Required", "Text", "Literal", "Fail"];
 
     // Members of resources the planner reads (attributes) or calls (grants) that are not spelled in the templates.
     private static readonly string[] PlannerVocabulary =
@@ -261,7 +261,10 @@ internal static partial class GeneratedCodeOracle
 
         // Program: Main only, constructing the stack class.
         var programMembers = ((ClassDeclarationSyntax)program[0]).Members;
-        if (programMembers is not [MethodDeclarationSyntax { Identifier.ValueText: "Main", ParameterList.Parameters.Count: 0 }])
+        // (and SetUnlessGiven, which silences the Node version banners unless the user set those variables)
+        if (programMembers is not [MethodDeclarationSyntax { Identifier.ValueText: "Main", ParameterList.Parameters.Count: 0 }]
+            and not [MethodDeclarationSyntax { Identifier.ValueText: "Main", ParameterList.Parameters.Count: 0 },
+                MethodDeclarationSyntax { Identifier.ValueText: "SetUnlessGiven", ParameterList.Parameters.Count: 2 }])
         {
             problems.Add("Program must declare exactly Main(): " + string.Join(", ", programMembers.Select(Describe)));
         }
@@ -275,7 +278,7 @@ internal static partial class GeneratedCodeOracle
             {
                 ConstructorDeclarationSyntax c => c.ParameterList.Parameters.Count == 1,
                 FieldDeclarationSyntax f => f.Declaration.Variables.Count == 1
-                    && f.Declaration.Variables[0].Identifier.ValueText is "_node" or "_environmentValues" or "DefaultEnvironment",
+                    && f.Declaration.Variables[0].Identifier.ValueText is "_node" or "_environmentValues" or "DefaultEnvironment" or "_unknownEnvironment",
                 MethodDeclarationSyntax m => SettingsMethods.Contains(m.Identifier.ValueText),
                 PropertyDeclarationSyntax p => p.Type.ToString() is "string" or "string?" && p.Initializer is null && p.ExpressionBody is null
                     && p.AccessorList is { Accessors: [{ Keyword.ValueText: "get", Body: null, ExpressionBody: null }] },
