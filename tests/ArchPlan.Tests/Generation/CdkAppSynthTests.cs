@@ -168,7 +168,9 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         Assert.Contains("ArchPlanAccessLogs", bucket["Properties"]!["LoggingConfiguration"]!["DestinationBucketName"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("\"BlockPublicAcls\":true", Json(bucket["Properties"]!["PublicAccessBlockConfiguration"]), StringComparison.Ordinal);
         Assert.Contains("AES256", Json(bucket["Properties"]!["BucketEncryption"]), StringComparison.Ordinal);
-        Assert.Contains("aws:SecureTransport", Json(synth.OfType("AWS::S3::BucketPolicy").Single().Resource), StringComparison.Ordinal);
+        // The planned bucket's own policy (the access-log bucket has one too).
+        var policy = synth.OfType("AWS::S3::BucketPolicy").Single(p => Json(p.Resource["Properties"]!["Bucket"]).Contains("LeaderboardSnapshotsBucket", StringComparison.Ordinal));
+        Assert.Contains("aws:SecureTransport", Json(policy.Resource), StringComparison.Ordinal);
 
         var table = synth.Resource("AWS::DynamoDB::Table", "PaymentsTable")["Properties"]!;
         Assert.Equal("PAY_PER_REQUEST", table["BillingMode"]!.GetValue<string>());
