@@ -213,7 +213,14 @@ internal static class TemplateParser
         catch (YamlException ex)
         {
             var line = (int)ex.Start.Line;
-            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, line > 0 ? (int)ex.Start.Column : 0), FirstSentence(ex.Message));
+            var column = line > 0 ? (int)ex.Start.Column : 0;
+            // YamlDotNet can place an error at the end of the stream, past the last line (found by fuzzing): point at the last line.
+            var lines = Math.Max(1, text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1));
+            if (line > lines)
+            {
+                (line, column) = (lines, 1);
+            }
+            diagnostics.Add(DiagnosticCatalog.InfraTemplateUnreadable, new SourceLocation(file, line, column), FirstSentence(ex.Message));
             return null;
         }
         catch (InvalidOperationException)

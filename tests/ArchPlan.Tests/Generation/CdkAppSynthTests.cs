@@ -229,7 +229,8 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         var synth = apps.HostileDefault;
         Assert.True(synth.Template is not null, synth.Run.ToString());
         Assert.Equal(3, synth.OfType(Lambda).Count());
-        var dbHost = LambdaVariables(synth, "DbHostFunction");
+        // db-host and DbHost make the same id; each takes a suffix from its own spelling.
+        var dbHost = LambdaVariables(synth, ArchPlan.Generation.Naming.ResourceIds.WithSpelling("DbHostFunction", "db-host"));
         Assert.Equal(SamplePlans.HostileValue, dbHost["DB_HOST"]!.GetValue<string>());
         Assert.Equal("second", dbHost["DbHost"]!.GetValue<string>());
         Assert.False(dbHost.ContainsKey("db-host")); // not a valid Lambda name: skipped with a warning
