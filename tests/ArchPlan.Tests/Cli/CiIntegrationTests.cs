@@ -38,8 +38,8 @@ public sealed class CiIntegrationTests
     public void The_hooks_are_check_tables_check_and_generate_check_run_by_the_installed_tool()
     {
         var hooks = Hooks();
-        Assert.Equal(["archplan-check", "archplan-tables", "archplan-generate"], hooks.Select(h => h.Id));
-        Assert.Equal(["archplan check", "archplan tables --check", "archplan generate --check"], hooks.Select(h => h.Entry));
+        Assert.Equal(["archplan-check", "archplan-tables", "archplan-generate", "archplan-diagram"], hooks.Select(h => h.Id));
+        Assert.Equal(["archplan check", "archplan tables --check", "archplan generate --check", "archplan diagram --check"], hooks.Select(h => h.Entry));
         Assert.Matches(hooks[0].Files, "plans/payments.md");
         Assert.Matches(hooks[2].Files, "apps/payments/infra/cdk/src/Payments/PaymentsApiStack.g.cs");
     }
@@ -77,6 +77,13 @@ public sealed class CiIntegrationTests
         Assert.True(tablesPassed.ExitCode == 0, tablesPassed.Out + tablesPassed.Error);
         File.WriteAllLines(current, File.ReadAllLines(current).Where(l => !l.Contains("`QUEUE_URL`", StringComparison.Ordinal)));
         Assert.Equal(1, RunHook(hooks["archplan-tables"], [template, "--plan", current], []).ExitCode);
+
+        // diagram --check: stale until the diagram is written into the plan, then current.
+        var cdkOut = ArchPlan.Tests.Diagram.DiagramBuilderTests.PaymentsCdkOut;
+        Assert.Equal(1, RunHook(hooks["archplan-diagram"], [cdkOut, "--plan", plan], []).ExitCode);
+        Assert.Equal(0, CliRunner.Run("diagram", cdkOut, "--plan", plan, "--write").ExitCode);
+        var diagramPassed = RunHook(hooks["archplan-diagram"], [cdkOut, "--plan", plan], []);
+        Assert.True(diagramPassed.ExitCode == 0, diagramPassed.Out + diagramPassed.Error);
     }
 
     private static ProcessResult RunActionScript(string workspace, IReadOnlyDictionary<string, string?> inputs, string summary)
