@@ -25,14 +25,22 @@ internal static class Growth
             {
                 var path = Path.Combine(folder, $"{shape}-{size}.md");
                 File.WriteAllText(path, Plan(size, header, row));
-                return () => PlanReader.Read(path);
+                return () => Expect(PlanReader.Read(path), size);
             });
             Sweep($"check a configuration table ({shape})", sizes, size =>
             {
                 var path = Path.Combine(folder, $"{shape}-{size}.md");
-                return () => PlanLoader.Load(path);
+                return () => Expect(PlanLoader.Load(path), size);
             });
         }
+        // Rows scoped to their own function ("Used by" `fn-12`), one function per five rows: check used to compare
+        // every scope entry with every resource (quadratic: 4,000 rows took 4 s, 8,000 twice as long again).
+        Sweep("check scoped rows (a function per five rows)", sizes, size =>
+        {
+            var path = Path.Combine(folder, $"scoped-{size}.md");
+            File.WriteAllText(path, ScopedPlan(size));
+            return () => Expect(PlanLoader.Load(path), size);
+        });
         // tables: a function with N distinct variables; the plan documents all of them with other values (every cell
         // refreshed), or none of them (every row added).
         Sweep("tables --check, every value changed", sizes, size =>
@@ -76,6 +84,38 @@ internal static class Growth
         return text.ToString();
     }
 
+    private static string ScopedPlan(int rows)
+    {
+        var functions = Math.Max(1, rows / 5);
+        var text = new StringBuilder("---\ntitle: Growth\ndate: 2026-01-15\nstatus: active\nauthor: Bench Mark\nproduct: growth\n---\n\n# Growth\n\n")
+            .Append("## Infrastructure\n\n### AWS Resources\n\n");
+        for (var f = 0; f < functions; f++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- **Lambda Function** `fn-{f}` — Python 3.13, 512 MB\n");
+        }
+        text.Append("\n## Configuration\n\n### Environment Variables\n\n| Variable | Description | Default | Used by |\n| --- | --- | --- | --- |\n");
+        for (var i = 0; i < rows; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `SETTING_{i}` | Setting {i} | `v{i}` | `fn-{i % functions}` |\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A sweep that times a refusal measures nothing: every size must read all its rows, and check find no error.</summary>
+    private static object Expect(object result, int rows)
+    {
+        var (plan, errors) = result switch
+        {
+            ArchPlan.Diagnostics.StageResult<ArchPlan.Model.Plan> read => (read.Value, read.Diagnostics.Count(d => d.Severity == ArchPlan.Diagnostics.Severity.Error)),
+            _ => throw new InvalidOperationException("unexpected result " + result.GetType()),
+        };
+        if (plan is null || plan.Variables.Count != rows)
+        {
+            throw new RefusedException($"read {plan?.Variables.Count ?? 0} of {rows} rows ({errors} errors); not timed");
+        }
+        return result;
+    }
+
     private static string Template(string folder, int variables)
     {
         var path = Path.Combine(folder, $"template-{variables}.json");
@@ -108,6 +148,15 @@ internal static class Growth
         foreach (var size in sizes)
         {
             var action = prepare(size);
+            try
+            {
+                action();
+            }
+            catch (RefusedException refused)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {size,6}: {refused.Message}"));
+                break;
+            }
             var process = Process.GetCurrentProcess();
             var walls = new List<double>();
             var cpus = new List<double>();
@@ -131,4 +180,6 @@ internal static class Growth
             (previous, previousSize) = (cpu, size);
         }
     }
+
+    private sealed class RefusedException(string message) : Exception(message);
 }

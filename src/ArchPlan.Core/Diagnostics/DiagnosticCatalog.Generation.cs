@@ -100,12 +100,12 @@ public static partial class DiagnosticCatalog
 
     public static DiagnosticDescriptor GenerationUnknownRuntime { get; } = Warning(
         "AP3020", "Lambda runtime not known",
-        "Runtime '{1}' of function '{0}' is not one ArchPlan knows for Amazon.CDK.Lib; it is used as written",
-        "Use a runtime such as python3.12, nodejs20.x, java21 or dotnet8.");
+        "Runtime '{1}' of function '{0}' is not one ArchPlan knows Lambda offers; it is used as written",
+        "Use a Lambda runtime identifier such as python3.13, nodejs22.x, java21 or dotnet10.");
 
     public static DiagnosticDescriptor GenerationNoRuntime { get; } = Warning(
         "AP3021", "Lambda runtime not given",
-        "Function '{0}' has no runtime in the plan; python3.12 is used with a placeholder handler",
+        "Function '{0}' has no runtime in the plan; {1} is used with a placeholder handler",
         "Write the runtime in the resource's list item, e.g. '(Python 3.12)'.");
 
     public static DiagnosticDescriptor GenerationValueAdjusted { get; } = Warning(
@@ -232,6 +232,16 @@ public static partial class DiagnosticCatalog
         "AP3047", "API function inferred",
         "API '{0}' fronts '{1}', the plan's only function",
         "Say so in the plan ('in front of `{1}`') to make it explicit.");
+
+    public static DiagnosticDescriptor GenerationDependencyCycle { get; } = Error(
+        "AP3053", "Resources depend on each other in a circle",
+        "{0}: each needs the next one to exist first, so CloudFormation would refuse the stack",
+        "Break the circle in the plan: {1}");
+
+    public static DiagnosticDescriptor GenerationGrantApart { get; } = Info(
+        "AP3054", "Permission kept in a policy of its own",
+        "{0} gets {1} on {2} through a policy of its own, since {2} already depends on {0}",
+        "Nothing to do: one policy attached to the same role would make the stack circular.");
 
     public static DiagnosticDescriptor GenerationApiSeveralFunctions { get; } = Warning(
         "AP3048", "API fronts several functions without routes",

@@ -26,7 +26,7 @@ public static partial class DiagnosticCatalog
     // AP10xx: Markdown and front matter.
     public static readonly DiagnosticDescriptor MarkdownTooDeep = Error(
         "AP1001", "Markdown too deeply nested", "the Markdown parser gave up: {0}",
-        "Remove the deeply nested lists, quotes or repeated delimiters near the end of the pasted content.");
+        "Remove the deeply nested lists, quotes or repeated delimiters near the end of the pasted content, or split a table of many thousand rows into several.");
 
     public static readonly DiagnosticDescriptor ByteOrderMark = Warning(
         "AP1002", "Byte order mark before front matter", "the file starts with a UTF-8 byte order mark; many Markdown tools then do not see the front matter",

@@ -190,9 +190,9 @@ public static partial class DiagnosticCatalog
     /// <summary>{0}: variable name; {1}: the scope entry; {2}: the plan's resources.</summary>
     public static readonly DiagnosticDescriptor UnknownScopeComponent = Warning(
         "AP2027",
-        "Scope names no resource of the plan",
-        "The scope of '{0}' names '{1}', which is not a resource of this plan",
-        "Name one of the plan's resources ({2}) or a handler file its item mentions, or leave the scope empty to give the variable to every function and service.");
+        "Scope names no compute of the plan",
+        "The scope of '{0}' names '{1}', which is no function, service or task of this plan",
+        "Name one of the plan's computes ({2}) or a handler file its item mentions, or leave the scope empty to give the variable to every function and service.");
 
     /// <summary>{0}: secret name; {1}: field name.</summary>
     public static readonly DiagnosticDescriptor InvalidSecretField = Error(

@@ -14,8 +14,9 @@ public static class PlanLoader
     public static StageResult<Plan> Load(string path, ReadOptions? options = null)
     {
         var read = PlanReader.Read(path, options, out var text);
-        if (read.Value is null || text is null)
+        if (read.Value is null || text is null || IsUnreadable(read.Diagnostics))
         {
+            // A plan the parser gave up on has no sections to validate: "no Configuration section" would mislead.
             return read;
         }
         var bag = new DiagnosticBag();

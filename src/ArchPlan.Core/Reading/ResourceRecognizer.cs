@@ -197,7 +197,7 @@ public static partial class ResourceRecognizer
     [GeneratedRegex(@"\bjava\s*(?<v>\d{1,2})\b")]
     private static partial Regex Java();
 
-    [GeneratedRegex(@"\bruby\s*(?<v>3\.\d)")]
+    [GeneratedRegex(@"\bruby\s*(?<v>[34]\.\d)")]
     private static partial Regex Ruby();
 
     [GeneratedRegex(@"\bgolang\b|\bgo\s*1\.\d+\b|\bgo\s+(?:runtime|binary|lambda)\b|\(go\)")]

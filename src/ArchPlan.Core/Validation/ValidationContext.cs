@@ -1,4 +1,5 @@
 using ArchPlan.Diagnostics;
+using ArchPlan.Generation.Naming;
 using ArchPlan.Model;
 
 namespace ArchPlan.Validation;
@@ -7,6 +8,8 @@ namespace ArchPlan.Validation;
 internal sealed class ValidationContext
 {
     private int[]? _lineStarts;
+    private ScopeIndex? _scopes;
+    private readonly Dictionary<EnvVariable, (IReadOnlyList<PlannedResource> Targets, bool Named)> _targets = new(ReferenceEqualityComparer.Instance);
 
     public ValidationContext(Plan plan, string sourceText)
     {
@@ -29,16 +32,11 @@ internal sealed class ValidationContext
 
     /// <summary>The compute resources a variable reaches: every one when it has no scope.</summary>
     /// <remarks>
-    /// Scope cells name resources loosely ("snapshot Lambda", a handler file), so an entry matches a
-    /// resource by name, by containing its name, or by appearing in its list item. A scope none of whose
-    /// entries names any resource cannot be resolved; it is taken to reach every compute, which errs on the
-    /// side of checking too much rather than too little.
+    /// Scope cells are read exactly as the generator reads them (<see cref="ScopeIndex"/>): an entry names a compute by
+    /// the words of its name, by its kind ("Lambda") or by a handler file its item mentions. A scope none of whose
+    /// entries names a compute reaches every compute, as in the generated app. Worked out once per variable.
     /// </remarks>
-    public IReadOnlyList<PlannedResource> ComputeTargets(EnvVariable variable)
-    {
-        var named = NamedTargets(variable);
-        return named is null ? Compute : [.. named.Where(r => r.IsCompute)];
-    }
+    public IReadOnlyList<PlannedResource> ComputeTargets(EnvVariable variable) => Resolve(variable).Targets;
 
     /// <summary>True when the variable ends up in at least one Lambda function's environment.</summary>
     public bool ReachesLambda(EnvVariable variable) =>
@@ -65,17 +63,26 @@ internal sealed class ValidationContext
     };
 
     /// <summary>
-    /// The resources a variable's scope names, or null when it has no scope or names none that the plan
-    /// lists (a handler file, say).
+    /// The computes a variable's scope names, or null when it has no scope or names none of them (the variable then
+    /// reaches every compute).
     /// </summary>
-    public IReadOnlyList<PlannedResource>? NamedTargets(EnvVariable variable)
+    public IReadOnlyList<PlannedResource>? NamedTargets(EnvVariable variable) =>
+        variable.Scope.Count > 0 && Resolve(variable) is { Named: true } resolved ? resolved.Targets : null;
+
+    /// <summary>True when a scope entry names a compute, or every compute.</summary>
+    public bool NamesCompute(string entry) => Scopes.Entry(entry) is not { Count: 0 };
+
+    private ScopeIndex Scopes => _scopes ??= new ScopeIndex(Compute);
+
+    private (IReadOnlyList<PlannedResource> Targets, bool Named) Resolve(EnvVariable variable)
     {
-        if (variable.Scope.Count == 0)
+        if (!_targets.TryGetValue(variable, out var found))
         {
-            return null;
+            var resolution = Scopes.Resolve(variable.Scope);
+            found = ([.. resolution.Targets.Select(i => Compute[i])], resolution.Named);
+            _targets[variable] = found;
         }
-        var named = Plan.Resources.Where(r => variable.Scope.Any(entry => ScopeNames(entry, r))).ToList();
-        return named.Count == 0 ? null : named;
+        return found;
     }
 
     /// <summary>Where a variable's value is: its value cell, else its name cell.</summary>
@@ -165,18 +172,6 @@ internal sealed class ValidationContext
             return new HashSet<string>(rowEnvironments, StringComparer.OrdinalIgnoreCase);
         }
         return null;
-    }
-
-    private static bool ScopeNames(string entry, PlannedResource resource)
-    {
-        var scope = entry.Trim();
-        if (scope.Length == 0)
-        {
-            return false;
-        }
-        return string.Equals(scope, resource.Name, StringComparison.OrdinalIgnoreCase)
-            || (resource.Name.Length >= 3 && scope.Contains(resource.Name, StringComparison.OrdinalIgnoreCase))
-            || (scope.Length >= 3 && resource.Text.Contains(scope, StringComparison.OrdinalIgnoreCase));
     }
 
     private int[] LineStarts()

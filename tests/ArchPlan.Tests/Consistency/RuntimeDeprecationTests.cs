@@ -75,4 +75,39 @@ public sealed class RuntimeDeprecationTests
             Assert.True(r.UpdateBlocked is null || r.UpdateBlocked >= (r.CreateBlocked ?? r.Deprecated), r.Runtime);
         });
     }
+
+    [Fact]
+    public void A_function_without_a_runtime_is_told_the_runtime_it_really_gets_and_nothing_calls_it_unknown()
+    {
+        using var temp = new TempFolder();
+        var plan = temp.File("plan.md", Plan("- **Lambda Function** `worker` — 256 MB"));
+
+        var generate = CliRunner.Run("generate", plan, "--output", temp.Path);
+
+        var latest = LambdaRuntimes.LatestOfFamily["python"];
+        Assert.Equal(CliApp.Success, generate.ExitCode);
+        Assert.Contains($"warning AP3021: Function 'worker' has no runtime in the plan; {latest} is used", generate.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("AP3020", generate.Out, StringComparison.Ordinal);
+        Assert.Contains($"new Lambda::Runtime(\"{latest}\", Lambda::RuntimeFamily.PYTHON)",
+            File.ReadAllText(Directory.GetFiles(temp.Path, "*Stack.g.cs", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nodejs22.x", "NODEJS", false)]
+    [InlineData("python3.13", "PYTHON", false)]
+    [InlineData("dotnet10", "DOTNET_CORE", false)]
+    [InlineData("ruby4.0", "RUBY", false)]
+    [InlineData("python3.99", "PYTHON", true)] // not a runtime Lambda offers: used as written, and said so
+    public void A_runtime_newer_than_the_cdk_library_is_written_by_name_and_only_an_unheard_of_one_is_warned_about(string runtime, string family, bool warned)
+    {
+        using var temp = new TempFolder();
+        var plan = temp.File("plan.md", Plan($"- **Lambda Function** `worker` — runtime {runtime}, 256 MB"));
+
+        var generate = CliRunner.Run("generate", plan, "--output", temp.Path);
+
+        Assert.Equal(CliApp.Success, generate.ExitCode);
+        Assert.Equal(warned, generate.Out.Contains($"warning AP3020: Runtime '{runtime}' of function 'worker' is not one ArchPlan knows Lambda offers", StringComparison.Ordinal));
+        Assert.Contains($"new Lambda::Runtime(\"{runtime}\", Lambda::RuntimeFamily.{family})",
+            File.ReadAllText(Directory.GetFiles(temp.Path, "*Stack.g.cs", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,7 @@ public sealed class CdkAppFixture
         PropertySampleDefault = Synth("PropertySample", "default");
         PaymentsSampleDefault = Synth("PaymentsSample", "default");
         TokenTextDefault = Synth("TokenText", "default");
+        WorkflowCycleDefault = Synth("WorkflowCycle", "default");
         Invoicing = App("invoicing", batch.Root);
         InvoicingDefault = Synth("InvoicingDefault", "default");
         InvoicingWithoutExternal = Synth("InvoicingWithoutExternal", "no-external");
@@ -81,6 +82,7 @@ public sealed class CdkAppFixture
             Entry("InvoicingDefault", invoicing) with { Context = new Dictionary<string, string> { ["TAX_SERVICE_URL"] = "https://tax.example.com/v1" } },
             Entry("InvoicingWithoutExternal", invoicing) with { Separate = true },
             Entry("TokenText", TokenTextPlan()),
+            Entry("WorkflowCycle", WorkflowCyclePlan()),
         };
         var folders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CliSampleNames)
@@ -114,6 +116,48 @@ public sealed class CdkAppFixture
         var read = ArchPlan.Reading.PlanReader.Parse(text, "docs/plans/token-text.md");
         return read.Value ?? throw new InvalidOperationException(string.Join("\n", read.Diagnostics));
     }
+
+    /// <summary>
+    /// Resources that name each other: a function that starts the state machine that runs it, and two functions that
+    /// invoke each other. Granted the usual way, each grant would close a circle CloudFormation refuses.
+    /// </summary>
+    public const string WorkflowCycleText = """
+        ---
+        title: Document intake
+        date: 2026-12-07
+        status: active
+        author: Rui Tanaka
+        product: doc-intake
+        ---
+
+        # Document intake
+
+        ## Infrastructure
+
+        ### AWS Resources
+
+        - **Lambda Function** `intake` (Python 3.13) — starts the `review-flow` state machine for each upload and reads its executions
+        - **Step Functions** `review-flow` — runs `intake`, then `notify`
+        - **Lambda Function** `notify` (Python 3.13) — invokes `escalate` when a review is late
+        - **Lambda Function** `escalate` (Python 3.13) — invokes `notify` once the escalation is logged
+
+        ## Configuration
+
+        ### Environment Variables
+
+        | Variable | Description | Example | Required |
+        | --- | --- | --- | --- |
+        | `LOG_LEVEL` | Log level | `info` | No |
+        """;
+
+    private static Plan WorkflowCyclePlan()
+    {
+        var read = ArchPlan.Reading.PlanReader.Parse(WorkflowCycleText.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n", "docs/plans/doc-intake.md");
+        return read.Value ?? throw new InvalidOperationException(string.Join("\n", read.Diagnostics));
+    }
+
+    /// <summary>The app of <see cref="WorkflowCycleText"/>.</summary>
+    public SynthResult WorkflowCycleDefault { get; }
 
     /// <summary>The app of <see cref="TokenTexts"/>, synthesized with the values from its cdk.json.</summary>
     public SynthResult TokenTextDefault { get; }

@@ -400,6 +400,10 @@ internal static partial class GeneratedCodeOracle
         own.UnionWith(stackMembers.OfType<PropertyDeclarationSyntax>().Select(p => p.Identifier.ValueText));
         own.UnionWith(settingsMembers.OfType<PropertyDeclarationSyntax>().Select(p => p.Identifier.ValueText));
         own.UnionWith(((FileScopedNamespaceDeclarationSyntax)namespaces[0]).Name.ToString().Split('.'));
+        // A role seen as imported, for grants that would close a circle (StackPlanner.Cycles): a local the app declares.
+        own.UnionWith(roots.SelectMany(r => r.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            .Where(v => v.Initializer?.Value.ToString().StartsWith("Iam::Role.FromRoleArn(", StringComparison.Ordinal) == true)
+            .Select(v => v.Identifier.ValueText));
         foreach (var root in roots)
         {
             foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)))

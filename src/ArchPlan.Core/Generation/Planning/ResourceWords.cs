@@ -92,8 +92,8 @@ internal static class ResourceWords
     public static bool IsEveryone(IReadOnlyList<string> stems) =>
         stems.Count > 0 && stems.All(s => s is "all" or "every" or "both" or "any" or "compute" or "everything" or "global");
 
-    /// <summary>The computes a scope entry names by kind ("Lambda", "ECS task", "containers"), or null.</summary>
-    public static Func<Node, bool>? ComputeKindNamedBy(IReadOnlyList<string> stems)
+    /// <summary>The kinds of compute a scope entry names ("Lambda", "ECS task", "containers"), or null.</summary>
+    public static Func<ResourceKind, bool>? ComputeKindNamedBy(IReadOnlyList<string> stems)
     {
         if (stems.Count == 0)
         {
@@ -101,19 +101,19 @@ internal static class ResourceWords
         }
         if (stems.All(s => s is "lambda" or "function" or "handler" or "aws"))
         {
-            return n => n.IsLambda;
+            return k => k == ResourceKind.LambdaFunction;
         }
         if (stems.All(s => s is "fargate" or "ecs" or "container" or "worker" or "docker" or "aws"))
         {
-            return n => n.IsContainer;
+            return k => k is ResourceKind.FargateService or ResourceKind.FargateTask;
         }
         if (stems.All(s => s is "fargate" or "ecs" or "task" or "scheduled" or "aws") && stems.Contains("task"))
         {
-            return n => n.Kind == ResourceKind.FargateTask;
+            return k => k == ResourceKind.FargateTask;
         }
         if (stems.All(s => s is "fargate" or "ecs" or "service" or "aws") && stems.Contains("service"))
         {
-            return n => n.Kind == ResourceKind.FargateService;
+            return k => k == ResourceKind.FargateService;
         }
         return null;
     }

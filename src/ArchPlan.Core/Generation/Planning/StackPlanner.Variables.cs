@@ -452,39 +452,26 @@ internal sealed partial class StackPlanner
             Description: $"Secrets Manager secret {secretName}" + (field is null ? "" : $", field {field}"));
     }
 
+    /// <summary>The one reading of scope cells, shared with check (see <see cref="ScopeIndex"/>); built on first use.</summary>
+    private ScopeIndex Scopes(List<Node> computes) =>
+        _scopes is { } built && built.Computes.Count == computes.Count ? built : _scopes = new ScopeIndex([.. computes.Select(c => c.Resource)]);
+
+    private ScopeIndex? _scopes;
+
     private List<Node> ResolveScope(EnvVariable variable, List<Node> computes)
     {
         if (variable.Scope.Count == 0)
         {
             return computes;
         }
-        var matched = new List<Node>();
-        var unmatched = new List<string>();
-        foreach (var entry in variable.Scope)
+        var resolution = Scopes(computes).Resolve(variable.Scope);
+        if (resolution.Unmatched.Count > 0 && computes.Count > 0)
         {
-            var stems = NameMatcher.Stems(entry);
-            if (ResourceWords.IsEveryone(stems))
-            {
-                return computes;
-            }
-            var byName = computes.Where(c => NameMatcher.Matches(stems, c.Stems)).ToList();
-            if (byName.Count == 0 && ResourceWords.ComputeKindNamedBy(stems) is { } kindFilter)
-            {
-                byName = [.. computes.Where(kindFilter)];
-            }
-            if (byName.Count == 0)
-            {
-                unmatched.Add(entry);
-            }
-            matched.AddRange(byName.Where(c => !matched.Contains(c)));
-        }
-        if (unmatched.Count > 0 && computes.Count > 0)
-        {
-            var consequence = matched.Count == 0 ? "the variable is set on every compute" : "that entry is ignored";
+            var consequence = resolution.Named ? "that entry is ignored" : "the variable is set on every compute";
             _diagnostics.Add(DiagnosticCatalog.GenerationScopeUnmatched, variable.Location, variable.Name,
-                string.Join(", ", unmatched), consequence, computes[0].Name);
+                string.Join(", ", resolution.Unmatched), consequence, computes[0].Name);
         }
-        return matched.Count == 0 ? computes : [.. matched.OrderBy(c => c.Order)];
+        return [.. resolution.Targets.Select(i => computes[i])];
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+\\z")]
@@ -638,15 +625,20 @@ internal sealed partial class StackPlanner
             string because;
             if (secret.Scope.Count > 0)
             {
-                targets = [.. computes.Where(c => secret.Scope.Any(entry => NameMatcher.Matches(NameMatcher.Stems(entry), c.Stems)
-                    || ResourceWords.ComputeKindNamedBy(NameMatcher.Stems(entry)) is { } kind && kind(c)))];
+                var resolution = Scopes(computes).Resolve(secret.Scope);
+                targets = [.. resolution.Targets.Select(i => computes[i])];
                 because = "its scope column names them";
-                if (targets.Count == 0)
+                if (!resolution.Named)
                 {
                     _diagnostics.Add(DiagnosticCatalog.GenerationScopeUnmatched, secret.Location, secret.Name, string.Join(", ", secret.Scope),
                         "the secret reaches every compute", computes[0].Name);
                     targets = computes;
                     because = "its scope names no compute of the plan";
+                }
+                else if (resolution.Unmatched.Count > 0)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.GenerationScopeUnmatched, secret.Location, secret.Name, string.Join(", ", resolution.Unmatched),
+                        "that entry is ignored", computes[0].Name);
                 }
             }
             else if (computes.Where(c => PlanText.ContainsName(secret.Description, c.Name)).ToList() is { Count: > 0 } named)

@@ -103,6 +103,7 @@ internal sealed partial class StackPlanner : IStackContext
         var settings = PlanVariables(out var contextJson, out var environments);
         WireUnboundSecrets();
         CheckLambdaEnvironmentSizes();
+        BreakDependencyCycles();
         EmitConstructs();
         ReportNotGenerated();
 
@@ -287,7 +288,7 @@ internal sealed partial class StackPlanner : IStackContext
     private List<GrantReasonView> GrantReasons() =>
     [
         .. _wiring.Where(w => w.Kind == "grant")
-            .GroupBy(w => IStackContext.IdOf(w.Target.Split('.')[0]), StringComparer.Ordinal)
+            .GroupBy(w => w.Owner.Length > 0 ? w.Owner : IStackContext.IdOf(w.Target.Split('.')[0]), StringComparer.Ordinal)
             .Select(g => new GrantReasonView(g.Key, string.Join("; ", g.Select(w => IStackContext.IdOf(w.Source) + "." + w.Method + (w.Line > 0 ? $" (plan line {w.Line})" : "")).Distinct(StringComparer.Ordinal)))),
     ];
 

@@ -112,7 +112,7 @@ public sealed record NotGeneratedView(string Resource, string Member, int Line, 
 /// </summary>
 public sealed record WiringView
 {
-    /// <summary>variable, container_secret, grant, connection or event_source.</summary>
+    /// <summary>variable, container_secret, grant, role_apart (an imported view of a role, for grants that would close a circle), connection or event_source.</summary>
     public required string Kind { get; init; }
     public string Target { get; init; } = "";
     public string Key { get; init; } = "";
@@ -124,6 +124,9 @@ public sealed record WiringView
 
     /// <summary>For a grant: the plan line that states it (0 when none does).</summary>
     public int Line { get; init; }
+
+    /// <summary>For a grant made through a role view of its own (role_apart): that view's construct id, which owns its policy.</summary>
+    public string Owner { get; init; } = "";
 }
 
 /// <summary>A row of the README's variable table.</summary>

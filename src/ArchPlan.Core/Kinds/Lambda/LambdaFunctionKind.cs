@@ -28,8 +28,18 @@ internal sealed partial class LambdaFunctionKind : KindModule
         ["provided.al2"] = "PROVIDED_AL2", ["provided.al2023"] = "PROVIDED_AL2023",
     };
 
+    /// <summary>
+    /// Runtimes Lambda offers that Amazon.CDK.Lib 2.160 has no constant for (added to the CDK later; the newest of each
+    /// family is in <see cref="LambdaRuntimes.LatestOfFamily"/>): written as <c>new Runtime("name", family)</c>, with no
+    /// warning, since they are not unknown.
+    /// </summary>
+    private static readonly HashSet<string> NewerRuntimes = new(StringComparer.Ordinal)
+    {
+        "python3.13", "python3.14", "python3.15", "nodejs22.x", "nodejs24.x", "java25", "dotnet9", "dotnet10", "ruby3.4", "ruby4.0",
+    };
+
     /// <summary>The runtime of a function the plan gives none: the newest Python (what cdk-nag's AwsSolutions-L1 asks for).</summary>
-    private const string DefaultRuntime = "python3.15";
+    private static string DefaultRuntime => LambdaRuntimes.LatestOfFamily["python"];
 
     /// <summary>CloudWatch Logs retention periods CDK names (days → RetentionDays member).</summary>
     private static readonly (int Days, string Member)[] RetentionPeriods =
@@ -72,7 +82,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
         var runtime = node.Attribute("Runtime")?.Value ?? resource.Runtime?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(runtime))
         {
-            stack.Report(DiagnosticCatalog.GenerationNoRuntime, resource.Location, node.Name);
+            stack.Report(DiagnosticCatalog.GenerationNoRuntime, resource.Location, node.Name, DefaultRuntime);
             runtime = DefaultRuntime;
         }
         else if (!LambdaRuntimes.LatestOfFamily.Values.Contains(runtime) && !runtime.StartsWith("provided", StringComparison.Ordinal))
@@ -88,7 +98,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
             runtime = latest;
         }
         var property = KnownRuntimes.GetValueOrDefault(runtime);
-        if (property is null)
+        if (property is null && !NewerRuntimes.Contains(runtime))
         {
             stack.Report(DiagnosticCatalog.GenerationUnknownRuntime, resource.Location, node.Name, runtime);
         }
@@ -206,7 +216,7 @@ internal sealed partial class LambdaFunctionKind : KindModule
         };
     }
 
-    [GeneratedRegex(@"\b(?<lang>python)\s*(?<v>3\.\d{1,2})?\b|\b(?<lang>nodejs)(?<v>\d{2})\.x\b|\b(?<lang>node(?:\.?js)?)\s*(?:v)?(?<v>\d{2})?(?:\.x)?\b|(?<lang>\.net|\bdotnet)\s*(?:core\s*)?(?<v>\d+)?\b|\b(?<lang>java)\s*(?<v>\d{1,2})?\b|\b(?<lang>ruby)\s*(?<v>3\.\d)?\b|\bprovided\.(?<lang>al2023|al2)\b|\b(?<lang>golang|go\s*1\.\d+|go\s+(?:runtime|binary|lambda))\b|\((?<lang>go)\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<lang>python)\s*(?<v>3\.\d{1,2})?\b|\b(?<lang>nodejs)(?<v>\d{2})\.x\b|\b(?<lang>node(?:\.?js)?)\s*(?:v)?(?<v>\d{2})?(?:\.x)?\b|(?<lang>\.net|\bdotnet)\s*(?:core\s*)?(?<v>\d+)?\b|\b(?<lang>java)\s*(?<v>\d{1,2})?\b|\b(?<lang>ruby)\s*(?<v>[34]\.\d)?\b|\bprovided\.(?<lang>al2023|al2)\b|\b(?<lang>golang|go\s*1\.\d+|go\s+(?:runtime|binary|lambda))\b|\((?<lang>go)\)", RegexOptions.IgnoreCase)]
     private static partial Regex RuntimeWords();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<unit>mb|mib|gb|gib)\b(?!\s*(?:of\s+)?(?:storage|disk|ephemeral|/tmp|payload))(?:\s+(?:of\s+)?(?:memory|ram))?|\b(?:memory|ram)\s*(?:size\s*)?(?:of|[:=])?\s*(?<n>\d{3,5})(?<unit>)\b", RegexOptions.IgnoreCase)]

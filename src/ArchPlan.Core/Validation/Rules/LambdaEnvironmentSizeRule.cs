@@ -28,28 +28,47 @@ internal sealed class LambdaEnvironmentSizeRule : IPlanRule
             return;
         }
 
-        // Worked out once per variable and once per set of variables: without scopes every function gets
-        // the same variables, and building and measuring the map is the costly part.
-        var targets = context.Plan.Variables.Select(v => (Variable: v, Targets: context.ComputeTargets(v))).ToList();
-        var measured = new List<(List<EnvVariable> Variables, Dictionary<string, string> Map, string? Environment, int Size)>();
+        // Each function's variables, in plan order, gathered from each variable's targets (linear in what the
+        // generated app sets); measured once per distinct set: without scopes every function gets the same
+        // variables, and building and measuring the map is the costly part.
+        var byFunction = new Dictionary<PlannedResource, List<EnvVariable>>(ReferenceEqualityComparer.Instance);
         foreach (var function in context.LambdaFunctions)
         {
-            var variables = targets.Where(t => t.Targets.Contains(function)).Select(t => t.Variable).ToList();
+            byFunction[function] = [];
+        }
+        foreach (var variable in context.Plan.Variables)
+        {
+            foreach (var target in context.ComputeTargets(variable))
+            {
+                if (byFunction.TryGetValue(target, out var list))
+                {
+                    list.Add(variable);
+                }
+            }
+        }
+        var measured = new Dictionary<string, (Dictionary<string, string> Map, string? Environment, int Size)>(StringComparer.Ordinal);
+        var ids = new Dictionary<EnvVariable, int>(ReferenceEqualityComparer.Instance);
+        foreach (var variable in context.Plan.Variables)
+        {
+            ids.TryAdd(variable, ids.Count);
+        }
+        foreach (var function in context.LambdaFunctions)
+        {
+            var variables = byFunction[function];
             if (variables.Count == 0)
             {
                 continue;
             }
-            var known = measured.FindIndex(m => m.Variables.SequenceEqual(variables, ReferenceEqualityComparer.Instance));
-            if (known < 0)
+            var key = string.Join(',', variables.Select(v => ids[v]));
+            if (!measured.TryGetValue(key, out var known))
             {
                 var environments = context.Plan.Environments.Count == 0 ? [null] : context.Plan.Environments.Select(e => (string?)e).ToList();
                 var (largestMap, largestEnvironment) = environments
                     .Select(e => (Map: Environment(context, variables, e), Environment: e))
                     .MaxBy(x => Size(x.Map));
-                measured.Add((variables, largestMap, largestEnvironment, Size(largestMap)));
-                known = measured.Count - 1;
+                measured[key] = known = (largestMap, largestEnvironment, Size(largestMap));
             }
-            var (_, map, environment, size) = measured[known];
+            var (map, environment, size) = known;
             if (size > LimitBytes)
             {
                 var largest = string.Join(", ", map

@@ -5,9 +5,10 @@ namespace ArchPlan.Validation.Rules;
 
 /// <summary>AP2027: a scope entry that names no resource of the plan.</summary>
 /// <remarks>
-/// An entry matches a resource by name, by containing its name, or by appearing in its list item (a
-/// handler file). Entries meaning "everything" (all, *, every function) are accepted. The variable then
-/// goes to every compute (see <see cref="ValidationContext.ComputeTargets"/>), which is why this is a warning.
+/// An entry is read as the generator reads it (<see cref="ArchPlan.Generation.Naming.ScopeIndex"/>): it names a
+/// function, service or task by the words of its name, by its kind, or by a handler file its item mentions. Entries
+/// meaning "everything" (all, *, every function) are accepted. A scope naming no compute goes to every compute (see
+/// <see cref="ValidationContext.ComputeTargets"/>), an entry naming none is ignored; either way this is a warning.
 /// </remarks>
 internal sealed class ScopeRule : IPlanRule
 {
@@ -19,7 +20,7 @@ internal sealed class ScopeRule : IPlanRule
         {
             foreach (var entry in variable.Scope.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (MeansEverything(entry) || context.NamedTargets(variable with { Scope = new[] { entry } }) is not null)
+                if (MeansEverything(entry) || context.NamesCompute(entry))
                 {
                     continue;
                 }
@@ -28,10 +29,18 @@ internal sealed class ScopeRule : IPlanRule
                     context.LocateOnLine(variable.Location, entry),
                     Shown.Text(variable.Name),
                     Shown.Text(entry),
-                    ResourceWords.List(context.Plan));
+                    Computes(context));
             }
         }
     }
+
+    /// <summary>The plan's computes for the help line: the first ten, then how many more.</summary>
+    private static string Computes(ValidationContext context) => context.Compute.Count switch
+    {
+        0 => "the plan has none",
+        <= 10 => string.Join(", ", context.Compute.Select(r => Shown.Text(r.Name))),
+        var count => string.Join(", ", context.Compute.Take(10).Select(r => Shown.Text(r.Name))) + $" and {count - 10} more",
+    };
 
     private static bool MeansEverything(string entry)
     {
