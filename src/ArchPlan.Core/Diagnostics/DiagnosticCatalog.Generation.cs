@@ -243,6 +243,11 @@ public static partial class DiagnosticCatalog
         "{0} gets {1} on {2} through a policy of its own, since {2} already depends on {0}",
         "Nothing to do: one policy attached to the same role would make the stack circular.");
 
+    public static DiagnosticDescriptor GenerationNamedAhead { get; } = Info(
+        "AP3055", "Resource named ahead",
+        "State machine '{0}' gets a name fixed ahead (the stack's name, then its own), so '{1}', which it runs, can get its ARN in {2} without a reference",
+        "Nothing to do: a reference would make the two depend on each other in a circle. Do not rename the state machine by hand.");
+
     public static DiagnosticDescriptor GenerationApiSeveralFunctions { get; } = Warning(
         "AP3048", "API fronts several functions without routes",
         "API '{0}' fronts both '{1}' and '{2}' but names no routes; every request goes to '{1}'",

@@ -118,8 +118,9 @@ public sealed class CdkAppFixture
     }
 
     /// <summary>
-    /// Resources that name each other: a function that starts the state machine that runs it, and two functions that
-    /// invoke each other. Granted the usual way, each grant would close a circle CloudFormation refuses.
+    /// Resources that name each other: a function that starts the state machine that runs it and is given its ARN, and
+    /// two functions that invoke each other. Granted and referenced the usual way, each would close a circle
+    /// CloudFormation refuses.
     /// </summary>
     public const string WorkflowCycleText = """
         ---
@@ -148,6 +149,7 @@ public sealed class CdkAppFixture
         | Variable | Description | Example | Required |
         | --- | --- | --- | --- |
         | `LOG_LEVEL` | Log level | `info` | No |
+        | `REVIEW_FLOW_ARN` | ARN of the `review-flow` state machine | _(from Step Functions)_ | Yes |
         """;
 
     private static Plan WorkflowCyclePlan()

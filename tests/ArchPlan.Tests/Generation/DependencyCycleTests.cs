@@ -61,21 +61,49 @@ public sealed class DependencyCycleTests(CdkAppFixture apps)
     }
 
     [Fact]
+    public void The_state_machine_a_function_gets_the_ARN_of_is_named_ahead_and_the_ARN_built_from_that_name()
+    {
+        var synth = apps.WorkflowCycleDefault;
+        var machine = synth.Resource("AWS::StepFunctions::StateMachine", "ReviewFlowStateMachine")["Properties"]!;
+        var intake = synth.Resource("AWS::Lambda::Function", "IntakeFunction")["Properties"]!["Environment"]!["Variables"]!["REVIEW_FLOW_ARN"]!;
+
+        var name = machine["StateMachineName"]!.GetValue<string>();
+        Assert.EndsWith("-review-flow", name, StringComparison.Ordinal);
+        Assert.Contains(":stateMachine:" + name, intake.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ReviewFlowStateMachine", intake.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_circle_of_references_alone_is_refused_by_check_with_each_link_and_its_line()
     {
+        // A REST API's URL names its stage, which needs the function behind the API: the function cannot be given it.
         using var temp = new TempFolder();
         var plan = temp.File("plan.md", Plan(
-            "- **Lambda Function** `worker` (Python 3.13) — does the work\n- **Step Functions** `flow` — runs `worker`",
-            configuration: "### Environment Variables\n\n| Variable | Description | Example | Required |\n| --- | --- | --- | --- |\n| `FLOW_ARN` | ARN of the `flow` state machine | _(from Step Functions)_ | Yes |"));
+            "- **Lambda Function** `orders-fn` (Python 3.13) — handles orders\n- **API Gateway** `orders-api` — REST API, fronts `orders-fn`",
+            configuration: "### Environment Variables\n\n| Variable | Description | Example | Required |\n| --- | --- | --- | --- |\n| `ORDERS_API_URL` | URL of the `orders-api` API | _(from API Gateway)_ | Yes |"));
 
         var check = CliRunner.Run("check", plan);
         var generate = CliRunner.Run("generate", plan, "--output", temp.Path);
 
         Assert.Equal(CliApp.Failure, check.ExitCode);
-        Assert.Contains("error AP3053: 'worker' → 'flow' → 'worker': each needs the next one to exist first", check.Out, StringComparison.Ordinal);
-        Assert.Contains("'worker' gets FLOW_ARN from 'flow' (line 15); 'flow' runs 'worker' (line 16)", check.Out, StringComparison.Ordinal);
+        Assert.Contains("error AP3053: 'orders-fn' → 'orders-api' → 'orders-fn': each needs the next one to exist first", check.Out, StringComparison.Ordinal);
+        Assert.Contains("'orders-fn' gets ORDERS_API_URL from 'orders-api' (line 15); 'orders-api' sends requests to 'orders-fn' (line 16)", check.Out, StringComparison.Ordinal);
         Assert.NotEqual(CliApp.Success, generate.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "apps")), "nothing is written for a refused plan");
+    }
+
+    [Fact]
+    public void An_HTTP_APIs_endpoint_needs_nothing_of_its_function_so_the_function_may_be_given_it()
+    {
+        using var temp = new TempFolder();
+        var plan = temp.File("plan.md", Plan(
+            "- **Lambda Function** `orders-fn` (Python 3.13) — handles orders\n- **API Gateway** `orders-api` — HTTP API, fronts `orders-fn`",
+            configuration: "### Environment Variables\n\n| Variable | Description | Example | Required |\n| --- | --- | --- | --- |\n| `ORDERS_API_URL` | URL of the `orders-api` API | _(from API Gateway)_ | Yes |"));
+
+        var check = CliRunner.Run("check", plan);
+
+        Assert.Equal(CliApp.Success, check.ExitCode);
+        Assert.DoesNotContain("AP3053", check.Out, StringComparison.Ordinal);
     }
 
     private static void AssertGranted(List<JsonObject> policies, string role, string action, string resourcePrefix)

@@ -222,6 +222,13 @@ internal sealed class OutputPlanner
             return;
         }
         var onDisk = fileSystem.ReadAllBytes(fullPath);
+        if (options.MayRemove is not null && path.EndsWith(".cs", StringComparison.Ordinal) && !CdkAppGenerator.HasGeneratedHeader(onDisk))
+        {
+            // A manifest entry can carry the right hash of someone's own *.g.cs; ArchPlan's start with its header.
+            diagnostics.Add(DiagnosticCatalog.LeftoverNotGenerated, location, path, "a C# file without the header ArchPlan writes at the top of generated code");
+            _changes.Add(new Planned(path, FileAction.KeepOrphan, null, null));
+            return;
+        }
         if (OutputManifest.Hash(onDisk) == hash)
         {
             Removals.Add((fullPath, onDisk));

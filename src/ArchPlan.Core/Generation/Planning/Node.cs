@@ -24,6 +24,9 @@ internal sealed class Node(PlannedResource resource, string member, int order)
 
     public int Order { get; } = order;
 
+    /// <summary>A name fixed ahead (after the stack's name; ASCII words joined by '-'), when something it depends on needs its ARN without a reference.</summary>
+    public string? PhysicalName { get; set; }
+
     /// <summary>For a queue: the member of its dead-letter queue.</summary>
     public string? DeadLetterMember { get; set; }
 

@@ -47,9 +47,16 @@ internal sealed partial class StackPlanner
             {
                 edges[node].Add((target, $"'{node.Name}' targets '{target.Name}'", -1));
             }
-            if (node.FrontedFunction is { } fronted)
+            // A REST API's URL names its stage, whose deployment needs every method and so the function behind it; an
+            // HTTP API's URL is its own endpoint, which needs nothing of the function.
+            if (node.Kind == ResourceKind.RestApi)
             {
-                edges[node].Add((fronted, $"'{node.Name}' sends requests to '{fronted.Name}'", -1));
+                var routed = node.Attributes("Route").Select(r => r.Value.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? r.Value[(at + 1)..] : null)
+                    .Select(target => target is null ? node.FrontedFunction : _nodes.FirstOrDefault(n => n.IsLambda && Kinds.ApiGateway.ApiKind.Matches(n, target)) ?? node.FrontedFunction);
+                foreach (var function in routed.Append(node.FrontedFunction).OfType<Node>().Distinct())
+                {
+                    edges[node].Add((function, $"'{node.Name}' sends requests to '{function.Name}'", -1));
+                }
             }
         }
         for (var i = 0; i < _wiring.Count; i++)
@@ -89,6 +96,25 @@ internal sealed partial class StackPlanner
         if (apart.Count > 0)
         {
             MoveGrantsApart(apart, Of);
+        }
+
+        // A function given the ARN (or name) of a state machine that runs it: name the state machine ahead and give
+        // the function that name's ARN, which references nothing.
+        for (var i = 0; i < _wiring.Count; i++)
+        {
+            var wiring = _wiring[i];
+            if (wiring.Kind != "variable" || Of(wiring.Target) is not { } compute || Of(wiring.Value) is not { Kind: ResourceKind.StateMachine } machine
+                || Path(edges, machine, compute) is null)
+            {
+                continue;
+            }
+            machine.PhysicalName ??= string.Join("-", Naming.Words.Split(machine.Name));
+            var name = $"PhysicalName(\"{machine.PhysicalName}\", 80)";
+            var value = wiring.Value.EndsWith(".StateMachineName", StringComparison.Ordinal) ? name : $"StateMachineArnOf({name})";
+            _wiring[i] = wiring with { Value = value };
+            edges[compute].RemoveAll(e => e.To == machine && e.Grant < 0 && e.Why.Contains(" gets " + wiring.Key + " from ", StringComparison.Ordinal));
+            _diagnostics.Add(DiagnosticCatalog.GenerationNamedAhead, machine.Resource.Location, machine.Name, compute.Name, wiring.Key);
+            Note($"State machine {machine.Name} is named ahead (stack name, then '{machine.PhysicalName}'): {compute.Name}, which it runs, gets its ARN in {wiring.Key} without a reference that would make the stack circular.");
         }
 
         // What is left circular is made of references alone.

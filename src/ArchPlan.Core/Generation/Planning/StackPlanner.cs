@@ -158,6 +158,7 @@ internal sealed partial class StackPlanner : IStackContext
             Acknowledgements = _acknowledgements,
             GrantReasons = GrantReasons(),
             SecureDefaults = [.. _secureDefaults.Distinct(StringComparer.Ordinal)],
+            UsesPhysicalNames = _nodes.Any(n => n.PhysicalName is not null),
             NotGenerated = _notGenerated,
         };
     }

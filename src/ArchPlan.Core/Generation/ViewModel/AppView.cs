@@ -59,6 +59,9 @@ public sealed record AppView
 
     /// <summary>Secure defaults the app applies that the plan did not ask for (README "Security review").</summary>
     public required IReadOnlyList<string> SecureDefaults { get; init; }
+
+    /// <summary>True when a resource gets a name fixed ahead (a state machine whose ARN a function it runs is given).</summary>
+    public bool UsesPhysicalNames { get; init; }
 }
 
 /// <summary>One acknowledged cdk-nag finding: the construct expression, the rule id, why, and the resource and plan line it comes from.</summary>

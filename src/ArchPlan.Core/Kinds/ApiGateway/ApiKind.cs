@@ -129,7 +129,8 @@ internal sealed partial class ApiKind : KindModule
         }
     }
 
-    private static bool Matches(Node function, string target) =>
+    /// <summary>True when a route's target names <paramref name="function"/> (the stack's circle check asks too).</summary>
+    internal static bool Matches(Node function, string target) =>
         string.Equals(function.Name, target, StringComparison.OrdinalIgnoreCase)
         || Generation.Naming.Words.Squash(function.Name) == Generation.Naming.Words.Squash(target);
 

@@ -69,6 +69,7 @@ internal sealed partial class StateMachineKind : KindModule
         }
         var timeout = node.Attribute("Timeout") is { } t ? Long(t.Value) : (long?)node.Resource.TimeoutSeconds;
         var props = Cs.New("Sfn::StateMachineProps")
+            .With("StateMachineName", node.PhysicalName is { } name ? Cs.Call("PhysicalName", Cs.String(name), Cs.Number(80)) : null, when: node.PhysicalName is not null)
             .With("DefinitionBody", Cs.Call("Sfn::DefinitionBody.FromChainable", chain))
             .With("StateMachineType", Cs.Name("Sfn::StateMachineType." + node.Attribute("Type")?.Value), when: node.Attribute("Type") is not null)
             .With("Timeout", timeout is { } seconds ? Cs.Duration("Seconds", seconds) : null, when: timeout is not null)
