@@ -110,7 +110,11 @@ internal static class ConfigurationBinder
         var result = new List<EnvVariable>(variables.Count);
         foreach (var variable in variables)
         {
-            var value = Bind(variable.Name, variable.Value, secrets);
+            // A row with values per environment and none for every environment: those values speak, and a secret
+            // guessed for the missing default (by a JSON field sharing the name's last word) would contradict them.
+            var value = variable.PerEnvironment.Count > 0 && variable.Value.Kind == ValueKind.None
+                ? variable.Value
+                : Bind(variable.Name, variable.Value, secrets);
             var perEnvironment = variable.PerEnvironment.Select(e => e with { Value = Bind(variable.Name, e.Value, secrets) }).ToEquatableArray();
             result.Add(value == variable.Value && perEnvironment == variable.PerEnvironment
                 ? variable

@@ -137,7 +137,7 @@ public sealed class CdkAppFixture
 
         ### AWS Resources
 
-        - **Lambda Function** `intake` (Python 3.13) — starts the `review-flow` state machine for each upload and reads its executions
+        - **Lambda Function** `intake` (Python 3.13) — starts the `review-flow` state machine for each upload
         - **Step Functions** `review-flow` — runs `intake`, then `notify`
         - **Lambda Function** `notify` (Python 3.13) — invokes `escalate` when a review is late
         - **Lambda Function** `escalate` (Python 3.13) — invokes `notify` once the escalation is logged
