@@ -248,6 +248,11 @@ public static partial class DiagnosticCatalog
         "State machine '{0}' gets a name fixed ahead (the stack's name, then its own), so '{1}', which it runs, can get its ARN in {2} without a reference",
         "Nothing to do: a reference would make the two depend on each other in a circle. Do not rename the state machine by hand.");
 
+    public static DiagnosticDescriptor GenerationApiIamDefault { get; } = Info(
+        "AP3056", "API requires IAM-signed requests",
+        "API '{0}' requires IAM (SigV4-signed) requests: the plan does not say who may call it",
+        "Write 'public' (or 'no auth') in the API's list item to open it to everyone, or add an authorizer in the stack's .cs file.");
+
     public static DiagnosticDescriptor GenerationApiSeveralFunctions { get; } = Warning(
         "AP3048", "API fronts several functions without routes",
         "API '{0}' fronts both '{1}' and '{2}' but names no routes; every request goes to '{1}'",

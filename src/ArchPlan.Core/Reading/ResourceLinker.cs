@@ -25,13 +25,24 @@ internal static partial class ResourceLinker
                 .ToList();
             foreach (var to in mentioned)
             {
-                if (ReferenceEquals(from, to) || from.Kind == to.Kind || !Mentions(from, to, resources, out var index))
+                var sameKind = from.Kind == to.Kind;
+                if (ReferenceEquals(from, to) || (sameKind && from.Kind != ResourceKind.LambdaFunction) || !Mentions(from, to, resources, out var index))
                 {
                     continue;
                 }
                 var before = from.Text[..index].ToLowerInvariant();
                 var previousEnd = mentionEnds.LastOrDefault(end => end <= index, -1);
                 var window = Clause(before.Length > 60 ? before[^60..] : before, previousEnd < 0 ? null : before[previousEnd..]);
+
+                // One function naming another links them only when it says it calls it ("invokes `escalate`").
+                if (sameKind)
+                {
+                    if (InvokesWords().IsMatch(window))
+                    {
+                        links[from].Add(new ResourceLink(LinkKind.Uses, to.Name, Access.Write));
+                    }
+                    continue;
+                }
 
                 // "started by `worker`" on a state machine's line, "subscribed to `topic`" on a queue's: the
                 // link belongs to the resource named, whatever the grammar of the sentence.
@@ -294,6 +305,9 @@ internal static partial class ResourceLinker
 
     [GeneratedRegex(@"\b(?:starts?|starting|runs?|executes?|kicks?\s+off)\b")]
     private static partial Regex StartsWords();
+
+    [GeneratedRegex(@"\b(?:invok(?:e|es|ing)|calls?|calling|fans?\s+out\s+to)\b[^.;]*$")]
+    private static partial Regex InvokesWords();
 
     [GeneratedRegex(@"(?:repository|repo|image)\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ImageLead();

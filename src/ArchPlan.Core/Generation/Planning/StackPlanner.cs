@@ -504,6 +504,9 @@ internal sealed partial class StackPlanner : IStackContext
                 }
                 AddRuleTarget(source, target, ruleTarget);
                 return true;
+            case LinkKind.Triggers or LinkKind.Starts when source.IsCompute && target.IsLambda:
+                // A function or container that invokes a function calls it: permission to invoke, no event source.
+                return AddGrants(source, target, Access.Write, source.Resource.Location);
             case LinkKind.Triggers when target.IsLambda:
                 return AddEventSource(source, target);
             case LinkKind.Triggers when target.IsContainer && source.Kind == ResourceKind.SqsQueue:

@@ -31,12 +31,16 @@ internal sealed partial class ApiKind : KindModule
     public override IReadOnlyList<Phrase> Phrases { get; } =
     [
         new("Route", RouteWords(), m => m["method"].ToUpperInvariant() + " " + m["path"].TrimEnd('.', ',', ';') + (m.Has("target") ? "@" + m["target"] : ""), Many: true),
+        new("Auth", IamAuthWords(), _ => "IAM"),
+        new("Auth", AuthorizerWords(), m => "AUTHORIZER"),
+        new("Auth", PublicWords(), _ => "NONE"),
     ];
 
     public override void Emit(Node node, IStackContext stack)
     {
         var isHttp = node.Kind == ResourceKind.HttpApi;
         var id = IStackContext.IdOf(node.Member);
+        var open = node.Attribute("Auth")?.Value == "NONE";
         var routes = node.Attributes("Route").ToList();
         var statements = new List<Cs>();
         var functions = stack.Nodes.Where(n => n.IsLambda).ToList();
@@ -102,9 +106,11 @@ internal sealed partial class ApiKind : KindModule
         }
         var creation = isHttp
             ? Cs.New("HttpApis::HttpApi", Cs.Name("this"), Cs.String(id), Cs.New("HttpApis::HttpApiProps")
-                .With("DefaultIntegration", defaultIntegration, when: defaultIntegration is not null))
+                .With("DefaultIntegration", defaultIntegration, when: defaultIntegration is not null)
+                .With("DefaultAuthorizer", Cs.New("HttpAuthorizers::HttpIamAuthorizer"), when: !open))
             : Cs.New("RestApis::RestApi", Cs.Name("this"), Cs.String(id), Cs.New("RestApis::RestApiProps")
                 .With("RestApiName", Cs.String(node.Name))
+                .With("DefaultMethodOptions", Cs.New("RestApis::MethodOptions").With("AuthorizationType", Cs.Name("RestApis::AuthorizationType.IAM")), when: !open)
                 .With("DeployOptions", Cs.New("RestApis::StageOptions")
                     .With("StageName", Cs.String("prod"))
                     .With("AccessLogDestination", Cs.New("RestApis::LogGroupLogDestination", accessLogs))
@@ -114,19 +120,37 @@ internal sealed partial class ApiKind : KindModule
         stack.Add(node, node.Member, isHttp ? "HttpApis::HttpApi" : "RestApis::RestApi", creation, statements);
         stack.SecureDefault("APIs: access logs go to a log group of the API's own, kept one year; REST APIs also log errors, trace with X-Ray and validate request bodies and parameters.");
 
-        // The plan states no authorizer: the routes are open as the plan describes the API. Acknowledged on every
-        // method or route, with the plan line, so that adding an authorizer is a visible decision.
+        // Who may call the API. Open only when the plan says so ("public", "no auth"): acknowledged on every method or
+        // route with the plan's words and line. Otherwise every route requires IAM (SigV4-signed) requests, the secure
+        // default; an authorizer the plan names (Cognito, JWT, Lambda) cannot be generated without its issuer or
+        // pool, so IAM stands in and the user is told (cdk-nag AwsSolutions-APIG4, COG4).
         var line = node.Resource.Location.Line;
-        var open = $"The plan (line {line}) gives API {IStackContext.IdOf(node.Member)} no authorizer: its routes are open as planned. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
-        if (isHttp)
+        var auth = node.Attribute("Auth");
+        if (auth?.Value == "NONE")
         {
-            stack.Acknowledge(node, node.Member, "AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4", open, line);
+            var reason = $"The plan (line {auth.Location.Line}) says API {IStackContext.IdOf(node.Member)} is open to callers ('{auth.Phrase}'): its routes take no authorization. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
+            stack.Acknowledge(node, node.Member, isHttp ? "AWS::ApiGatewayV2::Route" : "AWS::ApiGateway::Method", "AwsSolutions-APIG4", reason, auth.Location.Line);
+            if (!isHttp)
+            {
+                stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-COG4", reason, auth.Location.Line);
+            }
+            return;
         }
-        else
+        if (auth is null)
         {
-            stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-APIG4", open, line);
-            stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-COG4", open, line);
+            stack.Report(DiagnosticCatalog.GenerationApiIamDefault, node.Resource.Location, node.Name);
+            stack.Note($"API {node.Name} requires IAM (SigV4-signed) requests: the plan does not say who calls it. Write 'public' in its list item to open it, or add an authorizer in the stack's .cs file.");
         }
+        else if (auth.Value == "AUTHORIZER")
+        {
+            stack.NotGenerated(node, auth.Phrase, "the authorizer's issuer, audience or user pool is not in the plan; every route requires IAM (SigV4-signed) requests until you add the authorizer in the stack's .cs file");
+        }
+        if (!isHttp)
+        {
+            stack.Acknowledge(node, node.Member, "AWS::ApiGateway::Method", "AwsSolutions-COG4",
+                $"API {IStackContext.IdOf(node.Member)} (plan line {line}) requires IAM authorization; the plan names no Cognito user pool to sign callers in with.", line);
+        }
+        stack.SecureDefault("APIs: every route requires IAM (SigV4-signed) requests unless the plan says the API is public.");
     }
 
     /// <summary>True when a route's target names <paramref name="function"/> (the stack's circle check asks too).</summary>
@@ -168,6 +192,15 @@ internal sealed partial class ApiKind : KindModule
         words.Contains("latency") || words.Contains("slow") ? new("MetricLatency", "latency", node.Member)
         : words.Contains("4xx") || words.Contains("client") ? new("MetricClientError", "4xx errors", node.Member)
         : new("MetricServerError", "5xx errors", node.Member);
+
+    [GeneratedRegex(@"\b(?:IAM|SigV4|sig\s*v4|AWS_IAM)[\s-]*(?:auth\w*|signed|signing|signature)\b|\bsigned\s+with\s+(?:IAM|SigV4)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IamAuthWords();
+
+    [GeneratedRegex(@"\b(?:cognito(?:\s+user\s+pool)?|JWT|OIDC|OAuth\s*2?|lambda\s+authori[sz]er|API\s+keys?)\b(?:\s+authori[sz](?:er|ation))?|\bauthori[sz]er\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorizerWords();
+
+    [GeneratedRegex(@"\bpublic(?:ly\s+(?:reachable|accessible|available|open))?\b(?!\s+(?:subnets?|ips?|keys?|certificates?|hosted\s+zones?|dns|ecr|repositor(?:y|ies)))|\bunauthenticated\b|\banonymous\b|\bno\s+(?:auth(?:entication|orization)?|authori[sz]er|sign-?in|login)\b|\bwithout\s+(?:auth(?:entication|orization)?|sign-?in|login)\b|\bopen\s+to\s+(?:the\s+)?(?:internet|public|world|everyone|anyone)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublicWords();
 
     [GeneratedRegex(@"\b(?<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)\s+(?<path>/[\w{}./+:-]*)(?:\s*(?:→|->|=>|:|\(|—|–|-)?\s*(?:to\s+|handled\s+by\s+|served\s+by\s+|via\s+|by\s+|calls?\s+|invokes?\s+)?(?<target>[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\)?)?", RegexOptions.IgnoreCase)]
     private static partial Regex RouteWords();
