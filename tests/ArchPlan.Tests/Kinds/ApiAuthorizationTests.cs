@@ -44,7 +44,8 @@ public sealed class ApiAuthorizationTests
         Assert.DoesNotContain("HttpIamAuthorizer()", stack, StringComparison.Ordinal);
         Assert.DoesNotContain("AuthorizationType.IAM", stack, StringComparison.Ordinal);
         Assert.DoesNotContain("AP3056", generate.Out, StringComparison.Ordinal);
-        Assert.Contains($"\"{rule}\", \"The plan (line 16) says API OrdersApi is open to callers ('{words}')", stack, StringComparison.Ordinal);
+        Assert.Contains($"\"{rule}\", \"The plan (line 16) says API OrdersApi is open to callers: its routes take no authorization.", stack, StringComparison.Ordinal);
+        Assert.Contains(words, item, StringComparison.Ordinal); // the words that said so; reasons carry lines, never plan text
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal sealed partial class ApiKind : KindModule
         var auth = node.Attribute("Auth");
         if (auth?.Value == "NONE")
         {
-            var reason = $"The plan (line {auth.Location.Line}) says API {IStackContext.IdOf(node.Member)} is open to callers ('{auth.Phrase}'): its routes take no authorization. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
+            var reason = $"The plan (line {auth.Location.Line}) says API {IStackContext.IdOf(node.Member)} is open to callers: its routes take no authorization. Add an authorizer (IAM, Cognito, JWT) in the stack's .cs file when callers must sign in.";
             stack.Acknowledge(node, node.Member, isHttp ? "AWS::ApiGatewayV2::Route" : "AWS::ApiGateway::Method", "AwsSolutions-APIG4", reason, auth.Location.Line);
             if (!isHttp)
             {
