@@ -98,6 +98,7 @@ public sealed class RuntimeDeprecationTests
     [InlineData("dotnet10", "DOTNET_CORE", false)]
     [InlineData("ruby4.0", "RUBY", false)]
     [InlineData("python3.99", "PYTHON", true)] // not a runtime Lambda offers: used as written, and said so
+    [InlineData("dotnet9", "DOTNET_CORE", true)] // Lambda offers .NET 9 for container images only
     public void A_runtime_newer_than_the_cdk_library_is_written_by_name_and_only_an_unheard_of_one_is_warned_about(string runtime, string family, bool warned)
     {
         using var temp = new TempFolder();

@@ -31,11 +31,11 @@ internal sealed partial class LambdaFunctionKind : KindModule
     /// <summary>
     /// Runtimes Lambda offers that Amazon.CDK.Lib 2.160 has no constant for (added to the CDK later; the newest of each
     /// family is in <see cref="LambdaRuntimes.LatestOfFamily"/>): written as <c>new Runtime("name", family)</c>, with no
-    /// warning, since they are not unknown.
+    /// warning, since they are not unknown. Not dotnet9: Lambda offers it for container images only, not .zip code.
     /// </summary>
     private static readonly HashSet<string> NewerRuntimes = new(StringComparer.Ordinal)
     {
-        "python3.13", "python3.14", "python3.15", "nodejs22.x", "nodejs24.x", "java25", "dotnet9", "dotnet10", "ruby3.4", "ruby4.0",
+        "python3.13", "python3.14", "python3.15", "nodejs22.x", "nodejs24.x", "java25", "dotnet10", "ruby3.4", "ruby4.0",
     };
 
     /// <summary>The runtime of a function the plan gives none: the newest Python (what cdk-nag's AwsSolutions-L1 asks for).</summary>
