@@ -27,6 +27,9 @@ internal sealed class Node(PlannedResource resource, string member, int order)
     /// <summary>A name fixed ahead (after the stack's name; ASCII words joined by '-'), when something it depends on needs its ARN without a reference.</summary>
     public string? PhysicalName { get; set; }
 
+    /// <summary>For a Lambda function: the construct id of its execution role (which owns the policy its grants go to).</summary>
+    public string? RoleId { get; set; }
+
     /// <summary>For a queue: the member of its dead-letter queue.</summary>
     public string? DeadLetterMember { get; set; }
 

@@ -289,9 +289,13 @@ internal sealed partial class StackPlanner : IStackContext
     private List<GrantReasonView> GrantReasons() =>
     [
         .. _wiring.Where(w => w.Kind == "grant")
-            .GroupBy(w => w.Owner.Length > 0 ? w.Owner : IStackContext.IdOf(w.Target.Split('.')[0]), StringComparer.Ordinal)
+            .GroupBy(w => w.Owner.Length > 0 ? w.Owner : RoleOwner(IStackContext.IdOf(w.Target.Split('.')[0])), StringComparer.Ordinal)
             .Select(g => new GrantReasonView(g.Key, string.Join("; ", g.Select(w => IStackContext.IdOf(w.Source) + "." + w.Method + (w.Line > 0 ? $" (plan line {w.Line})" : "")).Distinct(StringComparer.Ordinal)))),
     ];
+
+    /// <summary>The construct that owns the policy a grant to <paramref name="grantee"/> lands in: a function's own role.</summary>
+    private string RoleOwner(string grantee) =>
+        _nodes.FirstOrDefault(n => n.IsLambda && IStackContext.IdOf(n.Member) == grantee)?.RoleId ?? grantee;
 
     public void NotGenerated(Node node, string phrase, string why) => AddNotGenerated(node.Resource, node.Member, phrase, why);
 

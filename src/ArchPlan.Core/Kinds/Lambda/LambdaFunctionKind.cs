@@ -143,10 +143,21 @@ internal sealed partial class LambdaFunctionKind : KindModule
             .With("Tracing", Cs.Name("Lambda::Tracing." + node.Attribute("Tracing")?.Value), when: node.Attribute("Tracing") is not null)
             .With("EphemeralStorageSize", node.Attribute("EphemeralStorage") is { } es ? Cs.Call("Cdk::Size.Mebibytes", Cs.Number(Adjust(stack, node, "Ephemeral storage", Long(es.Value), 512, 10240, "MB"))) : null,
                 when: node.Attribute("EphemeralStorage") is not null);
-        if (node.Attribute("LogRetention") is { } retention)
-        {
-            props = props.With("LogRetention", Cs.Name("Logs::RetentionDays." + RetentionMember(stack, node, retention)));
-        }
+        // An execution role of its own with only what the function needs (no AWS managed policy, cdk-nag
+        // AwsSolutions-IAM4): writing to a log group of its own, kept as the plan says or one year; network interfaces
+        // when it runs in the VPC. CDK adds tracing and dead-letter permissions to the same role.
+        var id = IStackContext.IdOf(node.Member);
+        var roleId = IStackContext.IdOf(stack.Claim(id + "Role"));
+        node.RoleId = roleId;
+        var logsId = IStackContext.IdOf(stack.Claim(id + "Logs"));
+        var retentionMember = node.Attribute("LogRetention") is { } retention ? RetentionMember(stack, node, retention) : "ONE_YEAR";
+        props = props
+            .With("Role", Cs.New("Iam::Role", Cs.Name("this"), Cs.String(roleId), Cs.New("Iam::RoleProps")
+                .With("AssumedBy", Cs.New("Iam::ServicePrincipal", Cs.String("lambda.amazonaws.com")))))
+            .With("LogGroup", Cs.New("Logs::LogGroup", Cs.Name("this"), Cs.String(logsId), Cs.New("Logs::LogGroupProps")
+                .With("Retention", Cs.Name("Logs::RetentionDays." + retentionMember))));
+        var statements = new List<Cs> { Cs.Call(node.Member + ".LogGroup.GrantWrite", Cs.Name(node.Member + ".Role!")) };
+        stack.SecureDefault("Lambda functions: an execution role of their own with no AWS managed policy (logs to the function's own log group, kept one year unless the plan says otherwise; network interfaces only in the VPC).");
         if (node.Attribute("DeadLetterQueue")?.Value == "true" || (node.Attribute("DeadLetterQueue") is null && resource.DeadLetterQueue))
         {
             props = props.With("DeadLetterQueueEnabled", Cs.Bool(true));
@@ -159,11 +170,21 @@ internal sealed partial class LambdaFunctionKind : KindModule
             props = props
                 .With("Vpc", Cs.Name("Vpc"))
                 .With("VpcSubnets", Cs.New("Ec2::SubnetSelection").With("SubnetType", Cs.Name("Ec2::SubnetType.PRIVATE_WITH_EGRESS")));
+            statements.Add(Cs.Call(node.Member + ".AddToRolePolicy", Cs.New("Iam::PolicyStatement", Cs.New("Iam::PolicyStatementProps")
+                .With("Actions", Cs.Array("", VpcActions.Select(Cs.String)))
+                .With("Resources", Cs.Array("", [Cs.String("*")])))));
         }
         stack.Add(node, node.Member, "Lambda::Function",
             Cs.New("Lambda::Function", Cs.Name("this"), Cs.String(IStackContext.IdOf(node.Member)), props),
-            comments: ["code: " + codePath]);
+            statements, comments: ["code: " + codePath]);
     }
+
+    /// <summary>What Lambda needs to attach a function to the VPC (the actions of AWS's managed VPC access policy).</summary>
+    private static readonly string[] VpcActions =
+    [
+        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
+    ];
 
     private static long Adjust(IStackContext stack, Node node, string what, long value, long min, long max, string unit)
     {
