@@ -128,9 +128,30 @@ public sealed class CdkAppSynthTests(CdkAppFixture apps, ITestOutputHelper outpu
         var readers = secretStatements.Select(x => (x.Policy[..x.Policy.IndexOf("DefaultPolicy", StringComparison.Ordinal)], Secret(x.Statement)))
             .Order().ToList();
         Assert.Equal(
-            [("LeaderboardSnapshotFunctionServiceRole", "db"), ("MatchmakerTaskDefinitionExecutionRole", "db"),
-             ("NightlyReportTaskDefinitionExecutionRole", "generated"), ("ScoreApiFunctionServiceRole", "stripe")],
+            [("LeaderboardSnapshotFunctionRole", "db"), ("MatchmakerTaskDefinitionExecutionRole", "db"),
+             ("NightlyReportTaskDefinitionExecutionRole", "generated"), ("ScoreApiFunctionRole", "stripe")],
             readers);
+    }
+
+    [Fact]
+    public void Each_planned_function_runs_as_a_role_of_its_own_with_no_AWS_managed_policy_and_logs_to_its_own_group()
+    {
+        var synth = apps.GamehubDev;
+        var functions = synth.OfType("AWS::Lambda::Function").Where(f => f.Resource["Properties"]!["Handler"]?.GetValue<string>() == "index.handler"
+            && !f.Id.StartsWith("Custom", StringComparison.Ordinal) && !f.Id.Contains("Notifications", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(functions);
+        var policies = synth.OfType("AWS::IAM::Policy").Select(p => p.Resource["Properties"]!.AsObject()).ToList();
+
+        foreach (var (id, function) in functions)
+        {
+            var role = function["Properties"]!["Role"]!["Fn::GetAtt"]![0]!.GetValue<string>();
+            var logGroup = function["Properties"]!["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>();
+            Assert.Null(synth.Resources[role]!["Properties"]!["ManagedPolicyArns"]);
+            Assert.Contains(policies, p => Json(p["Roles"]).Contains(role, StringComparison.Ordinal)
+                && Json(p["PolicyDocument"]).Contains("logs:PutLogEvents", StringComparison.Ordinal)
+                && Json(p["PolicyDocument"]).Contains(logGroup, StringComparison.Ordinal));
+            Assert.Equal(365, synth.Resources[logGroup]!["Properties"]!["RetentionInDays"]!.GetValue<int>());
+        }
     }
 
     [Fact]

@@ -75,8 +75,9 @@ public sealed class StatedAttributesSynthTests(CdkAppFixture apps)
         var get = Properties("AWS::Lambda::Function", "GetInvoiceFunction");
         Assert.Equal(("python3.12", 512, 10, 20), (get["Runtime"]!.GetValue<string>(), get["MemorySize"]!.GetValue<int>(), get["Timeout"]!.GetValue<int>(),
             get["ReservedConcurrentExecutions"]!.GetValue<int>()));
-        var retention = apps.InvoicingDefault.OfType("Custom::LogRetention").Select(r => r.Resource["Properties"]!).Single();
-        Assert.Equal(14, retention["RetentionInDays"]!.GetValue<int>());
+        // The function's own log group (no log-retention custom resource: the function has a log group of its own).
+        Assert.Equal(14, Properties("AWS::Logs::LogGroup", "GetInvoiceFunctionLogs")["RetentionInDays"]!.GetValue<int>());
+        Assert.Empty(apps.InvoicingDefault.OfType("Custom::LogRetention"));
 
         var create = Properties("AWS::Lambda::Function", "CreateInvoiceFunction");
         Assert.Equal((1024, 30), (create["MemorySize"]!.GetValue<int>(), create["Timeout"]!.GetValue<int>()));
