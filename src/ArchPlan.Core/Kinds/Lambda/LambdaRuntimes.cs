@@ -32,6 +32,7 @@ internal static class LambdaRuntimes
         new("python3.13", new(2029, 6, 30), null, null, EndOfLife),
         new("python3.14", new(2029, 6, 30), null, null, EndOfLife),
         new("dotnet8", new(2026, 11, 10), new(2027, 2, 1), new(2027, 3, 3), DotnetDates),
+        new("dotnet10", new(2028, 11, 14), null, null, EndOfLife),
         new("ruby3.3", new(2027, 3, 31), null, null, EndOfLife),
         new("ruby3.4", new(2028, 3, 31), null, null, EndOfLife),
         new("java25", new(2029, 6, 30), null, null, EndOfLife),
