@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArchPlan.Common;
 
 namespace ArchPlan.Cli;
 
@@ -113,39 +114,12 @@ internal static class CommandLineSlips
         foreach (var candidate in candidates)
         {
             var name = candidate.TrimStart('-');
-            var distance = bare.Length >= 2 && name.StartsWith(bare, StringComparison.Ordinal) ? 1 : Distance(bare, name);
+            var distance = bare.Length >= 2 && name.StartsWith(bare, StringComparison.Ordinal) ? 1 : EditDistance.Between(bare, name);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
             }
         }
         return best is not null && bestDistance <= Math.Max(2, bare.Length / 3) ? best : null;
-    }
-
-    /// <summary>Damerau–Levenshtein (optimal string alignment) distance: a swapped pair of letters is one slip.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }

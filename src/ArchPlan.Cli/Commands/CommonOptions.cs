@@ -21,6 +21,24 @@ internal static class CommonOptions
         Description = "Product slug to use when the plan names none (front matter 'product:' or apps/<product>/infra/cdk).",
     };
 
+    /// <summary>
+    /// The mode of a command that prints from code or keeps a plan in step with it (<c>tables</c>, <c>diagram</c>):
+    /// <c>--write</c> and <c>--check</c> exclude each other, and either needs <c>--plan</c>.
+    /// </summary>
+    public static (string? Plan, bool Write, bool Check) PlanMode(ParseResult parse, Option<string?> plan, Option<bool> write, Option<bool> check)
+    {
+        var (planPath, doWrite, doCheck) = (parse.GetValue(plan), parse.GetValue(write), parse.GetValue(check));
+        if (doWrite && doCheck)
+        {
+            throw new UsageException("--write and --check cannot be used together");
+        }
+        if ((doWrite || doCheck) && planPath is null)
+        {
+            throw new UsageException($"{(doWrite ? "--write" : "--check")} needs --plan <plan.md>");
+        }
+        return (planPath, doWrite, doCheck);
+    }
+
     /// <summary>Diagnostics formats: text, json, github, sarif.</summary>
     public static Option<OutputFormat> DiagnosticFormat() =>
         Format("Output format: text (default), json (docs/json-output.md), github (workflow annotations) or sarif (SARIF 2.1.0, for code scanning).",

@@ -38,18 +38,9 @@ internal static class DiagramCommand
             "archplan diagram cdk.out --plan plans/payments.md --write # keep it between the plan's markers");
         command.SetAction(parse =>
         {
-            var planPath = parse.GetValue(plan);
-            var (doWrite, doCheck) = (parse.GetValue(write), parse.GetValue(check));
-            if (doWrite && doCheck)
-            {
-                throw new UsageException("--write and --check cannot be used together");
-            }
-            if ((doWrite || doCheck) && planPath is null)
-            {
-                throw new UsageException($"{(doWrite ? "--write" : "--check")} needs --plan <plan.md>");
-            }
+            var (planPath, doWrite, doCheck) = CommonOptions.PlanMode(parse, plan, write, check);
 
-            var errors = new CliConsole(console.Error, console.Error);
+            var errors = console.ForErrors();
             var sourcePath = parse.GetValue(source)!;
             var infra = InfrastructureReader.Read(sourcePath, parse.GetValue(stack));
             if (infra.Value is null || infra.HasErrors)

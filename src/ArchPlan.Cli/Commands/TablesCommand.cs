@@ -42,16 +42,7 @@ internal static class TablesCommand
             "archplan tables cdk.out --plan plans/payments.md --write # rewrite only the two tables");
         command.SetAction(parse =>
         {
-            var planPath = parse.GetValue(plan);
-            var (doWrite, doCheck) = (parse.GetValue(write), parse.GetValue(check));
-            if (doWrite && doCheck)
-            {
-                throw new UsageException("--write and --check cannot be used together");
-            }
-            if ((doWrite || doCheck) && planPath is null)
-            {
-                throw new UsageException($"{(doWrite ? "--write" : "--check")} needs --plan <plan.md>");
-            }
+            var (planPath, doWrite, doCheck) = CommonOptions.PlanMode(parse, plan, write, check);
 
             var errors = console.ForErrors();
             var infra = ReadInfrastructure(parse.GetValue(source)!, parse.GetValue(stack));

@@ -245,7 +245,7 @@ public static partial class DiagnosticCatalog
 
     public static DiagnosticDescriptor GenerationNamedAhead { get; } = Info(
         "AP3055", "Resource named ahead",
-        "State machine '{0}' gets a name fixed ahead (the stack's name, then its own), so '{1}', which it runs, can get its ARN in {2} without a reference",
+        "State machine '{0}' gets a name fixed ahead (the stack's name, then its construct id), so '{1}', which it runs, can get its ARN in {2} without a reference",
         "Nothing to do: a reference would make the two depend on each other in a circle. Do not rename the state machine by hand.");
 
     public static DiagnosticDescriptor GenerationApiIamDefault { get; } = Info(

@@ -193,18 +193,8 @@ internal sealed partial class TemplateAnalyzer
         {
             return;
         }
-        var statements = (document as TemplateMap)?["Statement"] switch
+        foreach (var statement in AllowStatements(document))
         {
-            TemplateList list => list.Items.OfType<TemplateMap>(),
-            TemplateMap single => [single],
-            _ => [],
-        };
-        foreach (var statement in statements)
-        {
-            if (statement["Effect"]?.Text is { } effect && effect != "Allow")
-            {
-                continue;
-            }
             var kinds = AccessKinds(Items(statement["Action"]).Select(a => a.Text).OfType<string>().ToList());
             if (kinds.Count == 0)
             {

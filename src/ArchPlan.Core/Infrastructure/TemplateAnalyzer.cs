@@ -388,20 +388,19 @@ internal sealed partial class TemplateAnalyzer
         }
     }
 
-    private void ReadPolicyDocument(string id, TemplateNode? document)
-    {
-        var statements = (document as TemplateMap)?["Statement"] switch
+    /// <summary>The statements of an IAM policy document that allow (a single statement or a list; Deny left out).</summary>
+    private static IEnumerable<TemplateMap> AllowStatements(TemplateNode? document) =>
+        ((document as TemplateMap)?["Statement"] switch
         {
             TemplateList list => list.Items.OfType<TemplateMap>(),
             TemplateMap single => [single],
             _ => [],
-        };
-        foreach (var statement in statements)
+        }).Where(statement => statement["Effect"]?.Text is not { } effect || effect == "Allow");
+
+    private void ReadPolicyDocument(string id, TemplateNode? document)
+    {
+        foreach (var statement in AllowStatements(document))
         {
-            if (statement["Effect"]?.Text is { } effect && effect != "Allow")
-            {
-                continue;
-            }
             var actions = Items(statement["Action"]).Select(a => a.Text).OfType<string>().ToList();
             var secretActions = actions.Where(a => a.StartsWith("secretsmanager:", StringComparison.OrdinalIgnoreCase)).ToList();
             foreach (var resource in Items(statement["Resource"]))

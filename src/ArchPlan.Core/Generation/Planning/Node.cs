@@ -24,7 +24,7 @@ internal sealed class Node(PlannedResource resource, string member, int order)
 
     public int Order { get; } = order;
 
-    /// <summary>A name fixed ahead (after the stack's name; ASCII words joined by '-'), when something it depends on needs its ARN without a reference.</summary>
+    /// <summary>A name fixed ahead (after the stack's name: the construct id), when something it depends on needs its ARN without a reference.</summary>
     public string? PhysicalName { get; set; }
 
     /// <summary>For a Lambda function: the construct id of its execution role (which owns the policy its grants go to).</summary>

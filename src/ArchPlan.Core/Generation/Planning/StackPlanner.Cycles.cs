@@ -36,16 +36,16 @@ internal sealed partial class StackPlanner
         Node? Of(string expression) => byMember.GetValueOrDefault(IStackContext.IdOf(expression.Split('.')[0].TrimEnd('!')));
 
         // References a construct's own properties make: these stay.
-        var edges = _nodes.ToDictionary(n => n, _ => new List<(Node To, string Why, int Grant)>());
+        var edges = _nodes.ToDictionary(n => n, _ => new List<Edge>());
         foreach (var node in _nodes)
         {
             foreach (var step in node.WorkflowSteps)
             {
-                edges[node].Add((step, $"'{node.Name}' runs '{step.Name}'", -1));
+                edges[node].Add(new Edge(step, $"'{node.Name}' runs '{step.Name}'"));
             }
             foreach (var (target, _) in node.RuleTargets)
             {
-                edges[node].Add((target, $"'{node.Name}' targets '{target.Name}'", -1));
+                edges[node].Add(new Edge(target, $"'{node.Name}' targets '{target.Name}'"));
             }
             // A REST API's URL names its stage, whose deployment needs every method and so the function behind it; an
             // HTTP API's URL is its own endpoint, which needs nothing of the function.
@@ -55,37 +55,36 @@ internal sealed partial class StackPlanner
                     .Select(target => target is null ? node.FrontedFunction : _nodes.FirstOrDefault(n => n.IsLambda && Kinds.ApiGateway.ApiKind.Matches(n, target)) ?? node.FrontedFunction);
                 foreach (var function in routed.Append(node.FrontedFunction).OfType<Node>().Distinct())
                 {
-                    edges[node].Add((function, $"'{node.Name}' sends requests to '{function.Name}'", -1));
+                    edges[node].Add(new Edge(function, $"'{node.Name}' sends requests to '{function.Name}'"));
                 }
             }
         }
-        for (var i = 0; i < _wiring.Count; i++)
+        foreach (var wiring in _wiring)
         {
-            var wiring = _wiring[i];
             if (Of(wiring.Target) is not { } from || Of(wiring.Kind == "grant" ? wiring.Source : wiring.Value) is not { } to || from == to)
             {
                 continue;
             }
             if (wiring.Kind == "variable")
             {
-                edges[from].Add((to, $"'{from.Name}' gets {wiring.Key} from '{to.Name}'", -1));
+                edges[from].Add(new Edge(to, $"'{from.Name}' gets {wiring.Key} from '{to.Name}'", wiring));
             }
             else if (wiring.Kind == "grant")
             {
-                edges[from].Add((to, $"'{from.Name}' may use '{to.Name}' ({wiring.Method})", i));
+                edges[from].Add(new Edge(to, $"'{from.Name}' may use '{to.Name}' ({wiring.Method})", wiring, IsGrant: true));
             }
         }
 
         // A grant whose resource already reaches the compute without it closes a circle: move it apart.
-        var apart = new HashSet<int>();
+        var apart = new HashSet<WiringView>(ReferenceEqualityComparer.Instance);
         foreach (var (node, list) in edges)
         {
-            foreach (var edge in list.Where(e => e.Grant >= 0).ToList())
+            foreach (var edge in list.Where(e => e.IsGrant).ToList())
             {
                 list.Remove(edge);
                 if (Path(edges, edge.To, node) is not null)
                 {
-                    apart.Add(edge.Grant);
+                    apart.Add(edge.Wiring!);
                 }
                 else
                 {
@@ -108,11 +107,12 @@ internal sealed partial class StackPlanner
             {
                 continue;
             }
-            machine.PhysicalName ??= string.Join("-", Naming.Words.Split(machine.Name));
+            // The construct id: unique in the stack and ASCII, as a state machine's name must be.
+            machine.PhysicalName ??= IStackContext.IdOf(machine.Member);
             var name = $"PhysicalName(\"{machine.PhysicalName}\", 80)";
             var value = wiring.Value.EndsWith(".StateMachineName", StringComparison.Ordinal) ? name : $"StateMachineArnOf({name})";
             _wiring[i] = wiring with { Value = value };
-            edges[compute].RemoveAll(e => e.To == machine && e.Grant < 0 && e.Why.Contains(" gets " + wiring.Key + " from ", StringComparison.Ordinal));
+            edges[compute].RemoveAll(e => ReferenceEquals(e.Wiring, wiring));
             _diagnostics.Add(DiagnosticCatalog.GenerationNamedAhead, machine.Resource.Location, machine.Name, compute.Name, wiring.Key);
             Note($"State machine {machine.Name} is named ahead (stack name, then '{machine.PhysicalName}'): {compute.Name}, which it runs, gets its ARN in {wiring.Key} without a reference that would make the stack circular.");
         }
@@ -142,7 +142,7 @@ internal sealed partial class StackPlanner
     }
 
     /// <summary>The edges of a path from <paramref name="from"/> to <paramref name="to"/> (each with the node it leaves), or null.</summary>
-    private static List<(Node From, string Why)>? Path(Dictionary<Node, List<(Node To, string Why, int Grant)>> edges, Node from, Node to)
+    private static List<(Node From, string Why)>? Path(Dictionary<Node, List<Edge>> edges, Node from, Node to)
     {
         var cameFrom = new Dictionary<Node, (Node From, string Why)>();
         var queue = new Queue<Node>([from]);
@@ -160,7 +160,7 @@ internal sealed partial class StackPlanner
                 path.Reverse();
                 return path;
             }
-            foreach (var (next, why, _) in edges[current])
+            foreach (var (next, why, _, _) in edges[current])
             {
                 if (seen.Add(next))
                 {
@@ -172,15 +172,14 @@ internal sealed partial class StackPlanner
         return null;
     }
 
-    /// <summary>Rewrites the grants at <paramref name="indexes"/> to go to an imported, mutable view of the same role.</summary>
-    private void MoveGrantsApart(HashSet<int> indexes, Func<string, Node?> of)
+    /// <summary>Rewrites <paramref name="grants"/> to go to an imported, mutable view of the same role.</summary>
+    private void MoveGrantsApart(HashSet<WiringView> grants, Func<string, Node?> of)
     {
         var views = new Dictionary<(Node Compute, Node Resource), (string Local, string Id)>();
         var rewritten = new List<WiringView>();
-        for (var i = 0; i < _wiring.Count; i++)
+        foreach (var wiring in _wiring)
         {
-            var wiring = _wiring[i];
-            if (!indexes.Contains(i))
+            if (!grants.Contains(wiring))
             {
                 rewritten.Add(wiring);
                 continue;
@@ -195,7 +194,7 @@ internal sealed partial class StackPlanner
                 var role = compute.IsLambda ? compute.Member + ".Role!" : compute.TaskDefinitionMember + ".TaskRole";
                 rewritten.Add(new WiringView { Kind = "role_apart", Key = view.Local, Field = view.Id, Value = role });
                 _diagnostics.Add(DiagnosticCatalog.GenerationGrantApart, compute.Resource.Location, compute.Name,
-                    ModuleOf(resource).Grants(Access.ReadWrite).FirstOrDefault(g => g.Method == wiring.Method)?.Phrase ?? wiring.Method, resource.Name);
+                    IStackContext.ModuleOf(resource).Grants(Access.ReadWrite).FirstOrDefault(g => g.Method == wiring.Method)?.Phrase ?? wiring.Method, resource.Name);
                 Note($"{compute.Name}'s permissions on {resource.Name} are in a policy of their own ({id}): {resource.Name} already depends on {compute.Name}, and one policy would make the stack circular.");
             }
             rewritten.Add(wiring with { Target = view.Local, Owner = view.Id });
@@ -204,5 +203,6 @@ internal sealed partial class StackPlanner
         _wiring.AddRange(rewritten);
     }
 
-    private static Kinds.KindModule ModuleOf(Node node) => IStackContext.ModuleOf(node);
+    /// <summary>"<see cref="To"/> must exist first": why (for the message), and the wiring it comes from (null: the construct's own properties); a grant can be moved apart.</summary>
+    private readonly record struct Edge(Node To, string Why, WiringView? Wiring = null, bool IsGrant = false);
 }

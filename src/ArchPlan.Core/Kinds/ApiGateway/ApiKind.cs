@@ -32,7 +32,7 @@ internal sealed partial class ApiKind : KindModule
     [
         new("Route", RouteWords(), m => m["method"].ToUpperInvariant() + " " + m["path"].TrimEnd('.', ',', ';') + (m.Has("target") ? "@" + m["target"] : ""), Many: true),
         new("Auth", IamAuthWords(), _ => "IAM"),
-        new("Auth", AuthorizerWords(), m => "AUTHORIZER"),
+        new("Auth", AuthorizerWords(), _ => "AUTHORIZER"),
         new("Auth", PublicWords(), _ => "NONE"),
     ];
 
